@@ -1,0 +1,115 @@
+package io.theeye.localstack;
+
+import io.theeye.contract.Topics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Real Kafka and PostgreSQL, started together, with The Eye's topics and database in place. */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackOptions options;
+    private final PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    private LocalStack(StackOptions options, PostgresServer postgres, KafkaBroker kafka) {
+        this.options = options;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts PostgreSQL and Kafka, creates the topics, and migrates the schema if asked. */
+    public static LocalStack start(StackOptions options) {
+        PostgresServer postgres =
+                PostgresServer.start(options.dataDirectory(), options.postgresPort(), options.persistent());
+        KafkaBroker kafka;
+        try {
+            kafka = KafkaBroker.start(options.dataDirectory(), options.kafkaPort(), options.kafkaControllerPort());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        LocalStack stack = new LocalStack(options, postgres, kafka);
+        try {
+            stack.createTopics();
+            if (options.migrate()) {
+                SchemaMigrator.migrate(stack.endpoints());
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Where the stack is reached. */
+    public StackEndpoints endpoints() {
+        return new StackEndpoints(
+                "127.0.0.1:" + options.kafkaPort(),
+                "127.0.0.1",
+                postgres.port(),
+                PostgresServer.DATABASE,
+                PostgresServer.USER,
+                PostgresServer.PASSWORD);
+    }
+
+    /** Stops the broker, as a fault test does to see producers and consumers cope. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the broker again on the same port with the same data. */
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(options.dataDirectory(), options.kafkaPort(), options.kafkaControllerPort());
+        }
+    }
+
+    private void createTopics() {
+        List<NewTopic> topics = List.of(
+                // The raw topic is the system of record: it is never trimmed by age or size.
+                new NewTopic(Topics.RAW, options.rawPartitions(), (short) 1)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+                new NewTopic(Topics.INVALID, options.invalidPartitions(), (short) 1));
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints().kafkaBootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing =
+                    topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topics", e.getCause());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create topics", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            stopKafka();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    /** Where data lives. */
+    public Path dataDirectory() {
+        return options.dataDirectory();
+    }
+}
