@@ -1,5 +1,6 @@
 package io.theeye.localstack;
 
+import io.theeye.contract.ApplicationKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * Writes the services' settings to an env file once ready, and stops cleanly on SIGINT/SIGTERM.
  *
  * <p>Options: {@code --data-dir DIR --kafka-port N --kafka-controller-port N --postgres-port N
- * --raw-partitions N --env-file FILE}.
+ * --raw-partitions N --env-file FILE}. Also registers a demo application whose key goes into the env file.
  */
 public final class LocalStackMain {
 
@@ -34,7 +35,8 @@ public final class LocalStackMain {
                 Integer.parseInt(options.getOrDefault("postgres-port", "5432")),
                 Integer.parseInt(options.getOrDefault("raw-partitions", "12")),
                 Integer.parseInt(options.getOrDefault("invalid-partitions", "3")),
-                false);
+                // Flyway is idempotent: processor-service finds the schema current and moves on.
+                true);
 
         LocalStack stack = LocalStack.start(stackOptions);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -43,15 +45,27 @@ public final class LocalStackMain {
             stack.close();
             stopped.countDown();
         }));
+        String demoKey = demoApplicationKey(stack, dataDir.resolve("demo-application.key"));
         String env = stack.endpoints().environment().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
+                .collect(Collectors.joining("\n", "", "\nEYE_DEMO_APPLICATION_KEY=" + demoKey + "\n"));
         Path partial = envFile.resolveSibling(envFile.getFileName() + ".tmp");
         Files.writeString(partial, env);
         Files.move(partial, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         System.out.println("local stack: ready (Kafka " + stack.endpoints().kafkaBootstrapServers() + ", PostgreSQL "
                 + stack.endpoints().jdbcUrl() + ", data in " + dataDir + ")");
         stopped.await();
+    }
+
+    /**
+     * The local run's demo application. Its key is kept in the data directory (this is the only
+     * place a key is stored in clear: a throwaway key for a local run) so it can be shown again.
+     */
+    private static String demoApplicationKey(LocalStack stack, Path keyFile) throws IOException {
+        String key = Files.exists(keyFile) ? Files.readString(keyFile).trim() : ApplicationKeys.generate();
+        new ApplicationRegistrar(stack.endpoints()).register("demo", key);
+        Files.writeString(keyFile, key + "\n");
+        return key;
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
-    /** Test code reads the stack's settings from these system properties. */
+    /** Where the running stack's endpoints are kept for test code: see {@link #endpoints()}. */
     public static final String PROPERTY_PREFIX = "eye.test-stack.";
 
     private static LocalStack stack;
@@ -39,12 +39,39 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 Path data = Files.createTempDirectory("eye-test-stack");
                 stack = LocalStack.start(StackOptions.forTests(data, migrate));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "eye-test-stack-stop"));
-                stack.endpoints().quarkusConfig().forEach((k, v) -> System.setProperty(PROPERTY_PREFIX + k, v));
+                publish(stack.endpoints());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return stack;
+    }
+
+    /**
+     * The running test stack's endpoints. Kept in system properties because Quarkus may load
+     * this class again in another class loader for the test code, where the static field is empty.
+     */
+    public static StackEndpoints endpoints() {
+        String kafka = System.getProperty(PROPERTY_PREFIX + "kafka");
+        if (kafka == null) {
+            throw new IllegalStateException("no test stack is running in this JVM");
+        }
+        return new StackEndpoints(
+                kafka,
+                System.getProperty(PROPERTY_PREFIX + "postgres-host"),
+                Integer.parseInt(System.getProperty(PROPERTY_PREFIX + "postgres-port")),
+                System.getProperty(PROPERTY_PREFIX + "database"),
+                System.getProperty(PROPERTY_PREFIX + "username"),
+                System.getProperty(PROPERTY_PREFIX + "password"));
+    }
+
+    private static void publish(StackEndpoints endpoints) {
+        System.setProperty(PROPERTY_PREFIX + "kafka", endpoints.kafkaBootstrapServers());
+        System.setProperty(PROPERTY_PREFIX + "postgres-host", endpoints.postgresHost());
+        System.setProperty(PROPERTY_PREFIX + "postgres-port", Integer.toString(endpoints.postgresPort()));
+        System.setProperty(PROPERTY_PREFIX + "database", endpoints.database());
+        System.setProperty(PROPERTY_PREFIX + "username", endpoints.username());
+        System.setProperty(PROPERTY_PREFIX + "password", endpoints.password());
     }
 
     @Override

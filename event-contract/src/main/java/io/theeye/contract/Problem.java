@@ -1,0 +1,37 @@
+package io.theeye.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
+ *
+ * @param type a URI naming the kind of problem
+ * @param title a short summary of the kind
+ * @param status the HTTP status
+ * @param detail what went wrong with this request, for a human
+ * @param code a stable machine-readable code (see {@link ErrorCode} for event errors)
+ * @param errors per-field or per-item errors, when there are several
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @JsonProperty("type") String type,
+        @JsonProperty("title") String title,
+        @JsonProperty("status") int status,
+        @JsonProperty("detail") String detail,
+        @JsonProperty("code") String code,
+        @JsonProperty("errors") List<?> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A problem whose type is derived from its code. */
+    public static Problem of(int status, String code, String title, String detail) {
+        return new Problem("https://theeye.io/problems/" + code, title, status, detail, code, null);
+    }
+
+    /** The same problem with itemised errors. */
+    public Problem withErrors(List<?> errors) {
+        return new Problem(type, title, status, detail, code, errors);
+    }
+}

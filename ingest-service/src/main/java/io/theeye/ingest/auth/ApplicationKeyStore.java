@@ -1,0 +1,101 @@
+package io.theeye.ingest.auth;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.theeye.contract.ApplicationKeys;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The application keys, in memory. The hot path looks keys up here and never waits on PostgreSQL;
+ * a background refresh replaces the whole set, and a failed refresh keeps the last good one.
+ */
+@ApplicationScoped
+public class ApplicationKeyStore {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationKeyStore.class);
+
+    /** One key as loaded: whose it is and until when it works. */
+    record KeyGrant(UUID applicationId, Instant expiresAt, Instant disabledAt) {
+        boolean validAt(Instant now) {
+            return disabledAt == null && (expiresAt == null || now.isBefore(expiresAt));
+        }
+    }
+
+    private final Pool pool;
+    private volatile Map<String, KeyGrant> byHash = Map.of();
+    private volatile boolean loaded;
+    private volatile boolean lastRefreshFailed;
+
+    ApplicationKeyStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        refresh().subscribe().with(ignored -> {}, failure -> {});
+    }
+
+    /** Reloads every key; on failure the previous set stays in force. */
+    @Scheduled(
+            every = "${eye.ingest.keys.refresh-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public Uni<Void> refresh() {
+        return pool.query("SELECT k.key_hash, k.application_id, k.expires_at, a.disabled_at "
+                        + "FROM application_keys k JOIN applications a ON a.id = k.application_id")
+                .execute()
+                .invoke(rows -> {
+                    Map<String, KeyGrant> next = new HashMap<>();
+                    for (Row row : rows) {
+                        next.put(
+                                row.getString("key_hash"),
+                                new KeyGrant(
+                                        row.getUUID("application_id"),
+                                        instant(row.getOffsetDateTime("expires_at")),
+                                        instant(row.getOffsetDateTime("disabled_at"))));
+                    }
+                    byHash = Map.copyOf(next);
+                    loaded = true;
+                    if (lastRefreshFailed) {
+                        LOG.infof("application keys reloaded (%d keys)", next.size());
+                    }
+                    lastRefreshFailed = false;
+                })
+                .onFailure()
+                .invoke(failure -> {
+                    if (!lastRefreshFailed) {
+                        LOG.warnf("could not reload application keys, keeping the last set: %s", failure.getMessage());
+                    }
+                    lastRefreshFailed = true;
+                })
+                .replaceWithVoid();
+    }
+
+    /** The application a presented key belongs to, if the key is known and in force now. */
+    public Optional<UUID> authenticate(String presentedKey, Instant now) {
+        if (presentedKey == null || !presentedKey.startsWith(ApplicationKeys.PREFIX) || presentedKey.length() > 128) {
+            return Optional.empty();
+        }
+        KeyGrant grant = byHash.get(ApplicationKeys.hash(presentedKey));
+        return grant != null && grant.validAt(now) ? Optional.of(grant.applicationId()) : Optional.empty();
+    }
+
+    /** True once the key set has been loaded at least once. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,201 @@
+package io.theeye.ingest.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import io.theeye.contract.Problem;
+import io.theeye.ingest.auth.ApplicationKeyStore;
+import io.theeye.ingest.config.IngestConfig;
+import io.theeye.ingest.messaging.RawEventPublisher;
+import io.theeye.service.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts events: authenticates the application, reads the body, and answers only once Kafka
+ * has acknowledged every accepted event, or with 503 when it does not within the bound.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final ApplicationKeyStore keys;
+    private final RequestReader reader;
+    private final EnvelopeWriter envelopes;
+    private final RawEventPublisher publisher;
+    private final RateLimiter rateLimiter;
+    private final IngestConfig config;
+    private final MeterRegistry metrics;
+    private final Timer sendLatency;
+
+    IngestService(
+            ApplicationKeyStore keys,
+            RequestReader reader,
+            EnvelopeWriter envelopes,
+            RawEventPublisher publisher,
+            RateLimiter rateLimiter,
+            IngestConfig config,
+            MeterRegistry metrics) {
+        this.keys = keys;
+        this.reader = reader;
+        this.envelopes = envelopes;
+        this.publisher = publisher;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+        this.metrics = metrics;
+        this.sendLatency = Timer.builder("eye.ingest.kafka.send")
+                .description("Time from handing events to Kafka until acknowledged")
+                .publishPercentileHistogram()
+                .register(metrics);
+    }
+
+    /** One event: its id once Kafka holds it. */
+    public Uni<UUID> acceptOne(String authorization, byte[] body) {
+        UUID applicationId = authenticate(authorization);
+        IncomingEvent event;
+        try {
+            event = reader.readSingle(body);
+        } catch (ProblemException e) {
+            countRejected(applicationId, e.problem().code(), 1);
+            throw e;
+        }
+        limitRate(applicationId, 1);
+        return publish(applicationId, List.of(event)).replaceWith(event.eventId());
+    }
+
+    /** A batch: every item's outcome once Kafka holds all accepted ones. */
+    public Uni<List<BatchItem>> acceptBatch(String authorization, byte[] body) {
+        UUID applicationId = authenticate(authorization);
+        List<BatchItem> items;
+        try {
+            items = reader.readBatch(body);
+        } catch (ProblemException e) {
+            countRejected(applicationId, e.problem().code(), 1);
+            throw e;
+        }
+        List<IncomingEvent> accepted = new ArrayList<>(items.size());
+        for (BatchItem item : items) {
+            if (item.event() != null) {
+                accepted.add(item.event());
+            } else {
+                countRejected(applicationId, item.rejection().code().wire(), 1);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().item(items);
+        }
+        limitRate(applicationId, accepted.size());
+        return publish(applicationId, accepted).replaceWith(items);
+    }
+
+    private Uni<Void> publish(UUID applicationId, List<IncomingEvent> events) {
+        Instant receivedAt = Instant.now();
+        List<Uni<Void>> sends = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            sends.add(publisher.publish(event.key(), envelopes.write(event, applicationId, receivedAt)));
+        }
+        long started = System.nanoTime();
+        Uni<Void> all = sends.size() == 1
+                ? sends.get(0)
+                : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
+        return all.ifNoItem()
+                .after(config.sendTimeout())
+                .fail()
+                .onItem()
+                .invoke(() -> {
+                    sendLatency.record(Duration.ofNanos(System.nanoTime() - started));
+                    metrics.counter(
+                                    "eye.ingest.events",
+                                    "outcome",
+                                    "accepted",
+                                    "reason",
+                                    "none",
+                                    "application",
+                                    applicationId.toString())
+                            .increment(events.size());
+                })
+                .onFailure()
+                .transform(failure -> {
+                    metrics.counter("eye.ingest.kafka.send.failures").increment(events.size());
+                    countRejected(applicationId, "kafka_unavailable", events.size());
+                    String why = failure instanceof TimeoutException
+                            ? "Kafka did not acknowledge within "
+                                    + config.sendTimeout().toMillis() + " ms"
+                            : "Kafka refused the events";
+                    LOG.debugf(failure, "events not accepted: %s", why);
+                    return new ProblemException(
+                            Problem.of(
+                                    503,
+                                    "unavailable",
+                                    "Event log unavailable",
+                                    why + "; retry the request: an event that carries its own event_id is"
+                                            + " stored once however often it is retried"),
+                            config.retryAfter());
+                });
+    }
+
+    private UUID authenticate(String authorization) {
+        String key = bearer(authorization);
+        Optional<UUID> application = keys.authenticate(key, Instant.now());
+        if (application.isEmpty()) {
+            metrics.counter(
+                            "eye.ingest.events",
+                            "outcome",
+                            "rejected",
+                            "reason",
+                            "unauthorized",
+                            "application",
+                            "unknown")
+                    .increment();
+            throw new ProblemException(Problem.of(
+                    401,
+                    "unauthorized",
+                    "Unknown application",
+                    key == null
+                            ? "send the application key as 'Authorization: Bearer <key>'"
+                            : "the application key is unknown, disabled or expired"));
+        }
+        return application.get();
+    }
+
+    private void limitRate(UUID applicationId, int events) {
+        rateLimiter.acquire(applicationId, events).ifPresent(wait -> {
+            countRejected(applicationId, "rate_limited", events);
+            throw new ProblemException(
+                    Problem.of(
+                            429, "rate_limited", "Too many events", "this application's event rate limit is reached"),
+                    wait);
+        });
+    }
+
+    private void countRejected(UUID applicationId, String reason, int events) {
+        metrics.counter(
+                        "eye.ingest.events",
+                        "outcome",
+                        "rejected",
+                        "reason",
+                        reason,
+                        "application",
+                        applicationId.toString())
+                .increment(events);
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() < 8) {
+            return null;
+        }
+        if (!authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+}

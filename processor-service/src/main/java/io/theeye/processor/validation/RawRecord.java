@@ -1,0 +1,11 @@
+package io.theeye.processor.validation;
+
+/**
+ * A record from the raw topic, before anything is known about its content.
+ *
+ * @param topic the topic it was read from
+ * @param partition its partition
+ * @param offset its offset: with the partition, its arrival order
+ * @param value the record's text, possibly not even JSON
+ */
+public record RawRecord(String topic, int partition, long offset, String value) {}

@@ -1,0 +1,150 @@
+package io.theeye.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.theeye.contract.Topics;
+import io.theeye.localstack.LocalStackTestResource;
+import io.theeye.processor.validation.EventTypeRegistry;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole processor against real Kafka and PostgreSQL: records in, rows out, exactly once. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "migrate", value = "false"))
+class PipelineTest {
+
+    private static final Duration STORED_WITHIN = Duration.ofSeconds(60);
+    private static final UUID APPLICATION = UUID.randomUUID();
+
+    @Inject
+    EventTypeRegistry registry;
+
+    private RawTopicWriter raw;
+
+    @BeforeEach
+    void open() {
+        raw = new RawTopicWriter();
+        await().atMost(STORED_WITHIN).until(registry::isReady);
+    }
+
+    @AfterEach
+    void close() {
+        raw.close();
+    }
+
+    @Test
+    void storesValidEventsAndRecordsInvalidOnesFromOneBatch() throws Exception {
+        UUID good = UUID.randomUUID();
+        UUID bad = UUID.randomUUID();
+        ObjectNode broken = EventTestData.seed(1);
+        broken.put("timestamp", "not a time");
+
+        raw.send("s1", EventTestData.envelope(good, APPLICATION, EventTestData.seed(0)));
+        raw.send("s1", EventTestData.envelope(bad, APPLICATION, broken));
+
+        await().atMost(STORED_WITHIN)
+                .until(() -> StoredEvents.countInvalid(bad) == 1 && StoredEvents.countValid(good) == 1);
+        assertThat(StoredEvents.countValid(bad)).isZero();
+        assertThat(StoredEvents.countInvalid(good)).isZero();
+        assertThat(StoredEvents.invalidCodes(bad)).isEqualTo("invalid_timestamp");
+    }
+
+    @Test
+    void publishesInvalidEventsWithTheirErrorsToTheInvalidTopic() throws Exception {
+        UUID bad = UUID.randomUUID();
+        ObjectNode broken = EventTestData.seed(0);
+        broken.remove("session_id");
+
+        raw.send(bad.toString(), EventTestData.envelope(bad, APPLICATION, broken));
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalStackTestResource.endpoints().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.INVALID));
+            JsonNode found = null;
+            long deadline = System.nanoTime() + STORED_WITHIN.toNanos();
+            while (found == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(bad.toString())) {
+                        found = EventTestData.MAPPER.readTree(record.value());
+                    }
+                }
+            }
+            assertThat(found).as("invalid record on " + Topics.INVALID).isNotNull();
+            assertThat(found.at("/errors/0/code").asText()).isEqualTo("missing_field");
+            assertThat(found.at("/errors/0/path").asText()).isEqualTo("/session_id");
+            assertThat(found.get("payload")).isEqualTo(broken);
+        }
+    }
+
+    @Test
+    void storesARecordDeliveredTwiceOnce() throws Exception {
+        UUID id = UUID.randomUUID();
+        String envelope = EventTestData.envelope(id, APPLICATION, EventTestData.seed(2));
+
+        raw.send("twice", envelope);
+        raw.send("twice", envelope);
+        UUID marker = UUID.randomUUID();
+        raw.send("twice", EventTestData.envelope(marker, APPLICATION, EventTestData.seed(0)));
+
+        await().atMost(STORED_WITHIN).until(() -> StoredEvents.countValid(marker) == 1);
+        assertThat(StoredEvents.countValid(id)).isEqualTo(1);
+    }
+
+    @Test
+    void recordsARecordThatIsNotAnEnvelopeAsMalformedWithoutBlockingItsPartition() throws Exception {
+        UUID after = UUID.randomUUID();
+
+        raw.send("same-key", "this is not JSON at all");
+        raw.send("same-key", EventTestData.envelope(after, APPLICATION, EventTestData.seed(0)));
+
+        await().atMost(STORED_WITHIN).until(() -> StoredEvents.countValid(after) == 1);
+    }
+
+    @Test
+    void appliesANewSchemaVersionWithoutRestart() throws Exception {
+        String category = "test " + UUID.randomUUID();
+        StoredEvents.execute("INSERT INTO event_types (category, name, version, schema) VALUES ('" + category
+                + "', 'thing', 1, '{\"type\":\"object\",\"required\":[\"a\"]}')");
+        registry.refresh().await().atMost(Duration.ofSeconds(10));
+        ObjectNode event = EventTestData.seed(0);
+        event.put("category", category);
+        event.put("name", "thing");
+        event.set("data", EventTestData.MAPPER.readTree("{\"a\": 1}"));
+        UUID before = UUID.randomUUID();
+        raw.send("v", EventTestData.envelope(before, APPLICATION, event));
+        await().atMost(STORED_WITHIN).until(() -> StoredEvents.countValid(before) == 1);
+
+        StoredEvents.execute("INSERT INTO event_types (category, name, version, schema) VALUES ('" + category
+                + "', 'thing', 2, '{\"type\":\"object\",\"required\":[\"a\",\"b\"]}')");
+        registry.refresh().await().atMost(Duration.ofSeconds(10));
+        UUID afterChange = UUID.randomUUID();
+        raw.send("v", EventTestData.envelope(afterChange, APPLICATION, event));
+
+        await().atMost(STORED_WITHIN).until(() -> StoredEvents.countInvalid(afterChange) == 1);
+        assertThat(StoredEvents.invalidCodes(afterChange)).isEqualTo("schema_violation");
+    }
+}

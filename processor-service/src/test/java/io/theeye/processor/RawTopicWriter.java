@@ -1,0 +1,32 @@
+package io.theeye.processor;
+
+import io.theeye.contract.Topics;
+import io.theeye.localstack.LocalStackTestResource;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Appends records to the real raw topic, as ingest would (or as a broken producer might). */
+final class RawTopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    LocalStackTestResource.endpoints().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all"),
+            new StringSerializer(),
+            new StringSerializer());
+
+    void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.theeye.processor;
+
+import io.theeye.localstack.LocalStackTestResource;
+import io.theeye.localstack.StackEndpoints;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Reads what the processor stored, straight from PostgreSQL. */
+final class StoredEvents {
+
+    private StoredEvents() {}
+
+    static int countValid(UUID eventId) {
+        return count("SELECT count(*) FROM events WHERE event_id = ?", eventId);
+    }
+
+    static int countInvalid(UUID eventId) {
+        return count("SELECT count(*) FROM invalid_events WHERE event_id = ?", eventId);
+    }
+
+    static String invalidCodes(UUID eventId) {
+        return single("SELECT array_to_string(error_codes, ',') FROM invalid_events WHERE event_id = ?", eventId);
+    }
+
+    static void execute(String sql) {
+        try (Connection connection = connect()) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int countInvalidAt(int partition, long offset) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM invalid_events WHERE kafka_partition = ? AND kafka_offset = ?")) {
+            query.setInt(1, partition);
+            query.setLong(2, offset);
+            ResultSet rows = query.executeQuery();
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(String sql, UUID id) {
+        String value = single(sql, id);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    private static String single(String sql, UUID id) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id);
+            ResultSet rows = query.executeQuery();
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        StackEndpoints endpoints = LocalStackTestResource.endpoints();
+        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+    }
+}

@@ -1,0 +1,77 @@
+package io.theeye.service.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.theeye.contract.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a service answers is problem+json with a reason; none shows a stack trace or an
+ * exception type. Unexpected failures are logged with an id the answer repeats.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response =
+                Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    /** A body that is not JSON, or not of the expected shape. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String reason = e.getOriginalMessage();
+        int newline = reason == null ? -1 : reason.indexOf('\n');
+        String detail = "invalid JSON" + where + ": " + (newline > 0 ? reason.substring(0, newline) : reason);
+        return respond(Problem.of(400, "malformed", "Malformed request body", detail));
+    }
+
+    /** 404, 405, 406, 415 and the like, raised by the framework before our code runs. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        // Quarkus REST wraps a body that Jackson could not read in a 400.
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 415 -> "send the body as application/json";
+            case 404 -> "no such resource";
+            case 405 -> "this method is not allowed here";
+            default -> title;
+        };
+        return respond(Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '_'), title, detail));
+    }
+
+    /** Anything else is our fault: say so without details, and log it with an id to find it. */
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s", id);
+        return respond(
+                Problem.of(500, "internal", "Internal error", "an unexpected error occurred (reference " + id + ")"));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+}
