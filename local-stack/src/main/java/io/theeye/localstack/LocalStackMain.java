@@ -4,6 +4,7 @@ import io.theeye.contract.ApplicationKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +48,10 @@ public final class LocalStackMain {
         }));
         String demoKey = demoApplicationKey(stack, dataDir.resolve("demo-application.key"));
         String env = stack.endpoints().environment().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\nEYE_DEMO_APPLICATION_KEY=" + demoKey + "\n"));
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n", "", "\n"))
+                + "EYE_DEMO_APPLICATION_KEY=" + demoKey + "\n"
+                + jwtSettings(JwtIssuer.inDirectory(dataDir.resolve("jwt")));
         Path partial = envFile.resolveSibling(envFile.getFileName() + ".tmp");
         Files.writeString(partial, env);
         Files.move(partial, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -66,6 +69,15 @@ public final class LocalStackMain {
         new ApplicationRegistrar(stack.endpoints()).register("demo", key);
         Files.writeString(keyFile, key + "\n");
         return key;
+    }
+
+    /** A throwaway key pair for the local run, and tokens for an analyst and an admin. */
+    private static String jwtSettings(JwtIssuer jwt) {
+        Duration validity = Duration.ofDays(30);
+        return "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + jwt.publicKeyFile().toUri() + "\n"
+                + "MP_JWT_VERIFY_ISSUER=" + JwtIssuer.ISSUER + "\n"
+                + "EYE_ANALYST_TOKEN=" + jwt.token("local-analyst", "analyst", validity) + "\n"
+                + "EYE_ADMIN_TOKEN=" + jwt.token("local-admin", "admin", validity) + "\n";
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -29,7 +29,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return new HashMap<>(shared(migrate).endpoints().quarkusConfig());
+        Map<String, String> config = new HashMap<>(shared(migrate).endpoints().quarkusConfig());
+        config.put(
+                "mp.jwt.verify.publickey.location",
+                jwt().publicKeyFile().toUri().toString());
+        config.put("mp.jwt.verify.issuer", JwtIssuer.ISSUER);
+        return config;
     }
 
     /** The stack of this JVM, started on first use; Quarkus restarts between test classes reuse it. */
@@ -40,6 +45,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 stack = LocalStack.start(StackOptions.forTests(data, migrate));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "eye-test-stack-stop"));
                 publish(stack.endpoints());
+                System.setProperty(PROPERTY_PREFIX + "data", data.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,6 +69,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.getProperty(PROPERTY_PREFIX + "database"),
                 System.getProperty(PROPERTY_PREFIX + "username"),
                 System.getProperty(PROPERTY_PREFIX + "password"));
+    }
+
+    /** Signs tokens the services under test accept. */
+    public static JwtIssuer jwt() {
+        return JwtIssuer.inDirectory(
+                Path.of(System.getProperty(PROPERTY_PREFIX + "data")).resolve("jwt"));
     }
 
     private static void publish(StackEndpoints endpoints) {

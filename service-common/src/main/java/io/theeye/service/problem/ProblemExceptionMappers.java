@@ -2,6 +2,9 @@ package io.theeye.service.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.theeye.contract.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,6 +41,22 @@ public class ProblemExceptionMappers {
         int newline = reason == null ? -1 : reason.indexOf('\n');
         String detail = "invalid JSON" + where + ": " + (newline > 0 ? reason.substring(0, newline) : reason);
         return respond(Problem.of(400, "malformed", "Malformed request body", detail));
+    }
+
+    /** No token, an expired one, or one whose signature does not verify. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", "send a valid bearer token"))
+                .build();
+    }
+
+    /** A valid token without the role this endpoint needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "this needs a role the token does not carry"));
     }
 
     /** 404, 405, 406, 415 and the like, raised by the framework before our code runs. */

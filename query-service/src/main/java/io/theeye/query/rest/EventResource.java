@@ -1,0 +1,107 @@
+package io.theeye.query.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.theeye.query.config.QueryConfig;
+import io.theeye.query.storage.EventCursor;
+import io.theeye.query.storage.EventFilter;
+import io.theeye.query.storage.EventQueryService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Analysts' view of stored events: filtered listings and session timelines, cursor-paged. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"analyst", "admin"})
+@SecurityRequirement(name = "jwt")
+public class EventResource {
+
+    private static final Set<String> LIST_PARAMETERS =
+            Set.of("session_id", "application", "category", "name", "from", "to", "cursor", "limit");
+    private static final Set<String> SESSION_PARAMETERS = Set.of("cursor", "limit");
+
+    private final EventQueryService events;
+    private final QueryConfig config;
+
+    EventResource(EventQueryService events, QueryConfig config) {
+        this.events = events;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(
+            summary = "List events",
+            description = "Filters combine with AND; ordered by time, then arrival. Follow next_cursor for more.")
+    @Parameter(name = "session_id", description = "a session UUID")
+    @Parameter(name = "application", description = "an application id")
+    @Parameter(name = "category", description = "event category, e.g. 'page interaction'")
+    @Parameter(name = "name", description = "event name, e.g. 'pageview'")
+    @Parameter(name = "from", description = "inclusive start, e.g. 2021-01-01T00:00:00Z")
+    @Parameter(name = "to", description = "exclusive end")
+    @Parameter(name = "cursor", description = "next_cursor of the previous page")
+    @Parameter(name = "limit", description = "page size, default 100, at most 1000")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "A parameter breaks its rule; the answer names it")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public Uni<EventPage> list(@Context UriInfo uri) {
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), LIST_PARAMETERS);
+        Instant from = params.time("from");
+        Instant to = params.time("to");
+        QueryParameters.requireOrdered(from, to);
+        String cursor = params.text("cursor");
+        EventFilter filter = new EventFilter(
+                params.uuid("session_id"),
+                params.uuid("application"),
+                params.text("category"),
+                params.text("name"),
+                from,
+                to,
+                cursor == null ? null : EventCursor.decode(cursor));
+        int limit = params.integer("limit", config.defaultPageSize(), 1, config.maxPageSize());
+        return events.page(filter, limit).map(page -> new EventPage(page.events(), encode(page.next())));
+    }
+
+    @GET
+    @Path("/sessions/{id}/events")
+    @Operation(
+            summary = "A session's timeline",
+            description = "Its events in order, with count and first and last time.")
+    @APIResponse(responseCode = "200", description = "The timeline (empty for an unknown session)")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or a parameter breaks its rule")
+    public Uni<SessionTimeline> session(@PathParam("id") String id, @Context UriInfo uri) {
+        UUID sessionId = QueryParameters.parseUuid("id", id);
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), SESSION_PARAMETERS);
+        String cursor = params.text("cursor");
+        int limit = params.integer("limit", config.maxPageSize(), 1, config.maxPageSize());
+        EventFilter filter = new EventFilter(
+                sessionId, null, null, null, null, null, cursor == null ? null : EventCursor.decode(cursor));
+        return Uni.combine()
+                .all()
+                .unis(events.summarize(sessionId), events.page(filter, limit))
+                .asTuple()
+                .map(both -> new SessionTimeline(
+                        sessionId,
+                        both.getItem1().events(),
+                        both.getItem1().firstAt(),
+                        both.getItem1().lastAt(),
+                        both.getItem2().events(),
+                        encode(both.getItem2().next())));
+    }
+
+    private static String encode(EventCursor cursor) {
+        return cursor == null ? null : cursor.encode();
+    }
+}

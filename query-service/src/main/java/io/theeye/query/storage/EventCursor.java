@@ -1,0 +1,35 @@
+package io.theeye.query.storage;
+
+import io.theeye.service.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * A keyset position in the event order (occurred_at, then arrival: Kafka partition and offset).
+ * Opaque to clients; the next page starts strictly after it, so pages never overlap or skip.
+ */
+public record EventCursor(Instant occurredAt, int partition, long offset) {
+
+    /** The cursor's wire form. */
+    public String encode() {
+        String text = occurredAt.getEpochSecond() + ":" + occurredAt.getNano() + ":" + partition + ":" + offset;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a cursor a previous page handed out. */
+    public static EventCursor decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            if (parts.length != 4) {
+                throw new IllegalArgumentException();
+            }
+            return new EventCursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    Integer.parseInt(parts[2]),
+                    Long.parseLong(parts[3]));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidParameter("cursor", "must be a cursor returned by a previous page");
+        }
+    }
+}
