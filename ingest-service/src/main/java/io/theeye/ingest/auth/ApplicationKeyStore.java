@@ -78,6 +78,8 @@ public class ApplicationKeyStore {
                     }
                     lastRefreshFailed = true;
                 })
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -1,0 +1,84 @@
+package io.theeye.system;
+
+import io.theeye.localstack.ApplicationRegistrar;
+import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
+import io.theeye.localstack.JwtIssuer;
+import io.theeye.localstack.LocalStack;
+import io.theeye.localstack.StackOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The whole of The Eye as it runs in production: a real stack and the three packaged services,
+ * each in its own JVM, started in parallel (they must cope with any start order).
+ */
+final class RunningEye implements AutoCloseable {
+
+    static final Duration READY_WITHIN = Duration.ofSeconds(120);
+
+    final LocalStack stack;
+    final JwtIssuer jwt;
+    final ServiceProcess processor;
+    final ServiceProcess ingest;
+    final ServiceProcess query;
+
+    private RunningEye(
+            LocalStack stack, JwtIssuer jwt, ServiceProcess processor, ServiceProcess ingest, ServiceProcess query) {
+        this.stack = stack;
+        this.jwt = jwt;
+        this.processor = processor;
+        this.ingest = ingest;
+        this.query = query;
+    }
+
+    static RunningEye start() {
+        try {
+            Path data = Files.createTempDirectory("eye-system-test");
+            // The processor owns the schema: nothing else migrates it here.
+            LocalStack stack = LocalStack.start(StackOptions.forTests(data, false));
+            JwtIssuer jwt = JwtIssuer.inDirectory(data.resolve("jwt"));
+            Map<String, String> jwtEnv = Map.of(
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    jwt.publicKeyFile().toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER",
+                    JwtIssuer.ISSUER);
+            ServiceProcess processor = ServiceProcess.of("processor-service", stack.endpoints(), jwtEnv)
+                    .start();
+            ServiceProcess ingest = ServiceProcess.of(
+                            "ingest-service", stack.endpoints(), Map.of("EYE_INGEST_KEYS_REFRESH_INTERVAL", "1s"))
+                    .start();
+            ServiceProcess query = ServiceProcess.of("query-service", stack.endpoints(), jwtEnv)
+                    .start();
+            RunningEye eye = new RunningEye(stack, jwt, processor, ingest, query);
+            processor.awaitReady(READY_WITHIN);
+            ingest.awaitReady(READY_WITHIN);
+            query.awaitReady(READY_WITHIN);
+            return eye;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new application whose key ingest will accept within its refresh interval. */
+    RegisteredApplication registerApplication(String name) {
+        return new ApplicationRegistrar(stack.endpoints()).register(name);
+    }
+
+    String analystToken() {
+        return jwt.token("system-test-analyst", "analyst", Duration.ofMinutes(30));
+    }
+
+    @Override
+    public void close() {
+        try (stack;
+                processor;
+                ingest;
+                query) {
+            // closes the services, then the stack
+        }
+    }
+}
