@@ -60,6 +60,7 @@ stop_all() {
     kill -KILL "$pid" 2>/dev/null || true
   done
   say "Stopped. Data is kept in $DATA_DIR"
+  exit 0
 }
 trap stop_all INT TERM EXIT
 

@@ -4,6 +4,7 @@ import io.theeye.localstack.ApplicationRegistrar;
 import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
 import io.theeye.localstack.JwtIssuer;
 import io.theeye.localstack.LocalStack;
+import io.theeye.localstack.ServiceProcess;
 import io.theeye.localstack.StackOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;

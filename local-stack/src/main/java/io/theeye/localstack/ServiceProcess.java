@@ -1,7 +1,5 @@
-package io.theeye.system;
+package io.theeye.localstack;
 
-import io.theeye.localstack.FreePorts;
-import io.theeye.localstack.StackEndpoints;
 import io.theeye.localstack.kafka.ParentWatchingLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged service ({@code target/quarkus-app}) running as its own JVM, as in production.
  * It exits with the test JVM even if that is killed (parent watcher), and logs to a file.
+ * Used by system tests, the client's tests and benchmarks. System properties
+ * {@code eye.repository.root} and {@code eye.system-tests.logs} say where the services and logs are.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Prepares a service of this repository to run against the stack; {@link #start()} runs it. */
-    static ServiceProcess of(String service, StackEndpoints stack, Map<String, String> extraEnvironment) {
+    public static ServiceProcess of(String service, StackEndpoints stack, Map<String, String> extraEnvironment) {
         Path root = Path.of(System.getProperty("eye.repository.root", ".."));
         Path app = root.resolve(service)
                 .resolve("target/quarkus-app/quarkus-run.jar")
@@ -68,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the JVM; returns at once (see {@link #awaitReady}). */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
@@ -83,7 +83,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /q/health/ready} answers 200, failing with the log's name if it does not. */
-    ServiceProcess awaitReady(Duration within) {
+    public ServiceProcess awaitReady(Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -110,12 +110,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A URL on this service. */
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** Ends the JVM at once, as a crash would. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(10);
     }
