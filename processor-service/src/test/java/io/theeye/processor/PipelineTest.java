@@ -115,6 +115,26 @@ class PipelineTest {
     }
 
     @Test
+    void countsEachStoredEventOnceInTheHourlyRollupDespiteRedelivery() throws Exception {
+        UUID application = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        UUID once = UUID.randomUUID();
+        UUID invalid = UUID.randomUUID();
+        ObjectNode broken = EventTestData.seed(0);
+        broken.remove("data");
+        String envelope = EventTestData.envelope(twice, application, EventTestData.seed(0));
+
+        raw.send("rollup", envelope);
+        raw.send("rollup", EventTestData.envelope(once, application, EventTestData.seed(1)));
+        raw.send("rollup", envelope);
+        raw.send("rollup", EventTestData.envelope(invalid, application, broken));
+
+        await().atMost(STORED_WITHIN).until(() -> StoredEvents.countInvalid(invalid) == 1);
+        assertThat(StoredEvents.countedInRollup(application, true)).isEqualTo(2);
+        assertThat(StoredEvents.countedInRollup(application, false)).isEqualTo(1);
+    }
+
+    @Test
     void recordsARecordThatIsNotAnEnvelopeAsMalformedWithoutBlockingItsPartition() throws Exception {
         UUID after = UUID.randomUUID();
 

@@ -26,6 +26,21 @@ final class StoredEvents {
         return single("SELECT array_to_string(error_codes, ',') FROM invalid_events WHERE event_id = ?", eventId);
     }
 
+    /** The hourly rollup's total for an application, valid or invalid. */
+    static long countedInRollup(UUID applicationId, boolean valid) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT coalesce(sum(events), 0) FROM event_counts_hourly WHERE application_id = ? AND valid = ?")) {
+            query.setObject(1, applicationId);
+            query.setBoolean(2, valid);
+            ResultSet rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void execute(String sql) {
         try (Connection connection = connect()) {
             connection.createStatement().execute(sql);

@@ -27,35 +27,65 @@ public class EventStore {
     /**
      * One round trip for the whole batch: the rows travel as arrays and unnest() turns them back
      * into rows. An event already recorded as invalid (and not replayed) is not stored as valid.
+     * The rows really inserted (not the duplicates) are added to the hourly counts.
      */
     static final String INSERT_VALID = """
-            INSERT INTO events (event_id, application_id, session_id, category, name, data, occurred_at,
-                                corrected_at, received_at, kafka_partition, kafka_offset, schema_version)
-            SELECT e.event_id, e.application_id, e.session_id, e.category, e.name, e.data::jsonb, e.occurred_at,
-                   e.corrected_at, e.received_at, e.kafka_partition, e.kafka_offset, e.schema_version
-            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::timestamptz[], $9::timestamptz[], $10::int[], $11::bigint[], $12::int[])
-                 AS e(event_id, application_id, session_id, category, name, data, occurred_at,
-                      corrected_at, received_at, kafka_partition, kafka_offset, schema_version)
-            WHERE NOT EXISTS (SELECT 1 FROM invalid_events i
-                              WHERE i.event_id = e.event_id AND i.replay_status <> 'replayed')
-            ON CONFLICT DO NOTHING
-            """;
+            WITH inserted AS (
+                INSERT INTO events (event_id, application_id, session_id, category, name, data, occurred_at,
+                                    corrected_at, received_at, kafka_partition, kafka_offset, schema_version)
+                SELECT e.event_id, e.application_id, e.session_id, e.category, e.name, e.data::jsonb, e.occurred_at,
+                       e.corrected_at, e.received_at, e.kafka_partition, e.kafka_offset, e.schema_version
+                FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                            $8::timestamptz[], $9::timestamptz[], $10::int[], $11::bigint[], $12::int[])
+                     AS e(event_id, application_id, session_id, category, name, data, occurred_at,
+                          corrected_at, received_at, kafka_partition, kafka_offset, schema_version)
+                WHERE NOT EXISTS (SELECT 1 FROM invalid_events i
+                                  WHERE i.event_id = e.event_id AND i.replay_status <> 'replayed')
+                ON CONFLICT DO NOTHING
+                RETURNING application_id, category, name, occurred_at AS counted_at
+            )
+            """ + countInserted(true);
 
-    /** The mirror guard: an event already stored as valid is not also recorded as invalid. */
+    /**
+     * The mirror guard: an event already stored as valid is not also recorded as invalid. It is
+     * counted in the hour of its own time when that could be read, else of its arrival.
+     */
     static final String INSERT_INVALID = """
-            INSERT INTO invalid_events (event_id, application_id, received_at, payload, raw_text, category, name,
-                                        errors, error_codes, validated_at, kafka_partition, kafka_offset)
-            SELECT e.event_id, e.application_id, e.received_at, e.payload::jsonb, e.raw_text, e.category, e.name,
-                   e.errors::jsonb, string_to_array(e.error_codes, ','), $10, e.kafka_partition, e.kafka_offset
-            FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $11::int[], $12::bigint[], $13::timestamptz[])
-                 AS e(event_id, application_id, received_at, payload, raw_text, category, name,
-                      errors, error_codes, kafka_partition, kafka_offset, occurred_at)
-            WHERE e.occurred_at IS NULL
-               OR NOT EXISTS (SELECT 1 FROM events v WHERE v.event_id = e.event_id AND v.occurred_at = e.occurred_at)
-            ON CONFLICT (event_id) DO NOTHING
-            """;
+            WITH inserted AS (
+                INSERT INTO invalid_events (event_id, application_id, received_at, payload, raw_text, category, name,
+                                            errors, error_codes, validated_at, kafka_partition, kafka_offset,
+                                            occurred_at)
+                SELECT e.event_id, e.application_id, e.received_at, e.payload::jsonb, e.raw_text, e.category, e.name,
+                       e.errors::jsonb, string_to_array(e.error_codes, ','), $10, e.kafka_partition, e.kafka_offset,
+                       e.occurred_at
+                FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $11::int[], $12::bigint[], $13::timestamptz[])
+                     AS e(event_id, application_id, received_at, payload, raw_text, category, name,
+                          errors, error_codes, kafka_partition, kafka_offset, occurred_at)
+                WHERE e.occurred_at IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM events v
+                                  WHERE v.event_id = e.event_id AND v.occurred_at = e.occurred_at)
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING application_id, category, name, coalesce(occurred_at, received_at, validated_at) AS counted_at
+            )
+            """ + countInserted(false);
+
+    /**
+     * Adds the inserted rows to the hourly counts, in key order so that replicas writing at once
+     * take row locks in the same order.
+     */
+    private static String countInserted(boolean valid) {
+        return """
+            INSERT INTO event_counts_hourly (hour, application_id, category, name, valid, events)
+            SELECT date_bin('1 hour', counted_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                   coalesce(application_id, '00000000-0000-0000-0000-000000000000'),
+                   coalesce(category, ''), coalesce(name, ''), %s, count(*)
+            FROM inserted
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (hour, application_id, category, name, valid)
+            DO UPDATE SET events = event_counts_hourly.events + EXCLUDED.events
+            """.formatted(valid);
+    }
 
     private final Pool pool;
     private final ObjectMapper mapper;
