@@ -270,6 +270,23 @@ class EventIntakeTest {
     }
 
     @Test
+    void keepsAcceptingTheOldKeyDuringTheRotationOverlapAndRefusesItAfter() {
+        ApplicationRegistrar registrar = new ApplicationRegistrar(LocalStackTestResource.endpoints());
+        RegisteredApplication original = registrar.register("rotating-" + UUID.randomUUID());
+
+        RegisteredApplication rotated = registrar.rotate(original.id(), Duration.ofHours(1));
+        keys.refresh().await().atMost(Duration.ofSeconds(10));
+        postWith(original.key()).then().statusCode(202);
+        postWith(rotated.key()).then().statusCode(202);
+
+        RegisteredApplication again = registrar.rotate(original.id(), Duration.ofSeconds(-1));
+        keys.refresh().await().atMost(Duration.ofSeconds(10));
+        postWith(original.key()).then().statusCode(401);
+        postWith(rotated.key()).then().statusCode(401);
+        postWith(again.key()).then().statusCode(202);
+    }
+
+    @Test
     void acceptsAnEventAtTheSizeLimitAndRefusesOneByteMore() {
         String atLimit = padded(32768);
         String overLimit = padded(32769);
@@ -368,6 +385,15 @@ class EventIntakeTest {
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("malformed"));
+    }
+
+    private static io.restassured.response.Response postWith(String key) {
+        return given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(Fixtures.seedEventTexts().get(0))
+                .when()
+                .post("/v1/events");
     }
 
     private static String withField(String json, String field, String value) throws Exception {

@@ -61,6 +61,35 @@ public final class ApplicationRegistrar {
         }
     }
 
+    /**
+     * Gives an application a new key; its current keys keep working for the overlap, then expire.
+     * A negative overlap expires them at once (in the past), as a test of expiry needs.
+     */
+    public RegisteredApplication rotate(UUID applicationId, java.time.Duration overlap) {
+        String key = ApplicationKeys.generate();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement expire = connection.prepareStatement(
+                    "UPDATE application_keys SET expires_at = now() + make_interval(secs => ?) "
+                            + "WHERE application_id = ? AND (expires_at IS NULL OR expires_at > now())")) {
+                expire.setDouble(1, overlap.toMillis() / 1000.0);
+                expire.setObject(2, applicationId);
+                expire.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO application_keys (key_hash, application_id, key_prefix) VALUES (?, ?, ?)")) {
+                insert.setString(1, ApplicationKeys.hash(key));
+                insert.setObject(2, applicationId);
+                insert.setString(3, ApplicationKeys.displayPrefix(key));
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return new RegisteredApplication(applicationId, key);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not rotate the key of " + applicationId, e);
+        }
+    }
+
     /** Disables an application: its keys stop working. */
     public void disable(UUID applicationId) {
         execute("UPDATE applications SET disabled_at = now() WHERE id = ?", applicationId);

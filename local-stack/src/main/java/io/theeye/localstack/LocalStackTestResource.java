@@ -45,6 +45,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 stack = LocalStack.start(StackOptions.forTests(data, migrate));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "eye-test-stack-stop"));
                 publish(stack.endpoints());
+                // JDK types only: test code may see this class through another class loader.
+                System.getProperties().put(PROPERTY_PREFIX + "stop-kafka", (Runnable) stack::stopKafka);
+                System.getProperties().put(PROPERTY_PREFIX + "start-kafka", (Runnable) stack::startKafka);
                 System.setProperty(PROPERTY_PREFIX + "data", data.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -69,6 +72,16 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.getProperty(PROPERTY_PREFIX + "database"),
                 System.getProperty(PROPERTY_PREFIX + "username"),
                 System.getProperty(PROPERTY_PREFIX + "password"));
+    }
+
+    /** Stops the test stack's broker, for tests of how a service copes without Kafka. */
+    public static void stopKafka() {
+        ((Runnable) System.getProperties().get(PROPERTY_PREFIX + "stop-kafka")).run();
+    }
+
+    /** Starts the broker again on the same port, with its data. */
+    public static void startKafka() {
+        ((Runnable) System.getProperties().get(PROPERTY_PREFIX + "start-kafka")).run();
     }
 
     /** Signs tokens the services under test accept. */

@@ -1,0 +1,78 @@
+package io.theeye.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.theeye.ingest.auth.ApplicationKeyStore;
+import io.theeye.localstack.ApplicationRegistrar;
+import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
+import io.theeye.localstack.Fixtures;
+import io.theeye.localstack.LocalStackTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Kafka really stopped and started again: ingest must answer at once, never hang, and recover alone. */
+@QuarkusTest
+@QuarkusTestResource(LocalStackTestResource.class)
+class KafkaOutageTest {
+
+    /** The configured send timeout is 2 s; anything far beyond it means a client was left hanging. */
+    private static final long HANGING_MILLIS = 6_000;
+
+    @Inject
+    ApplicationKeyStore keys;
+
+    @Test
+    void answers503WithRetryAfterWhileKafkaIsDownAndAcceptsAgainOnceItIsBack() {
+        RegisteredApplication app =
+                new ApplicationRegistrar(LocalStackTestResource.endpoints()).register("outage-" + UUID.randomUUID());
+        keys.refresh().await().atMost(Duration.ofSeconds(10));
+        String event = Fixtures.seedEventTexts().get(0);
+        given().auth()
+                .oauth2(app.key())
+                .contentType(ContentType.JSON)
+                .body(event)
+                .when()
+                .post("/v1/events")
+                .then()
+                .statusCode(202);
+
+        LocalStackTestResource.stopKafka();
+        try {
+            long started = System.nanoTime();
+            given().auth()
+                    .oauth2(app.key())
+                    .contentType(ContentType.JSON)
+                    .body(event)
+                    .when()
+                    .post("/v1/events")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("code", equalTo("unavailable"));
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(HANGING_MILLIS);
+        } finally {
+            LocalStackTestResource.startKafka();
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth()
+                                .oauth2(app.key())
+                                .contentType(ContentType.JSON)
+                                .body(event)
+                                .when()
+                                .post("/v1/events")
+                                .statusCode()
+                        == 202);
+    }
+}
