@@ -65,6 +65,10 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }

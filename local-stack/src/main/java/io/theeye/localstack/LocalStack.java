@@ -61,6 +61,16 @@ public final class LocalStack implements AutoCloseable {
                 PostgresServer.PASSWORD);
     }
 
+    /** The broker's process id, while it runs. */
+    public synchronized long kafkaPid() {
+        return kafka.pid();
+    }
+
+    /** The KRaft controller's port. */
+    public int kafkaControllerPort() {
+        return options.kafkaControllerPort();
+    }
+
     /** Stops the broker, as a fault test does to see producers and consumers cope. */
     public synchronized void stopKafka() {
         if (kafka != null) {

@@ -45,10 +45,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 stack = LocalStack.start(StackOptions.forTests(data, migrate));
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "eye-test-stack-stop"));
                 publish(stack.endpoints());
-                // JDK types only: test code may see this class through another class loader.
-                System.getProperties().put(PROPERTY_PREFIX + "stop-kafka", (Runnable) stack::stopKafka);
-                System.getProperties().put(PROPERTY_PREFIX + "start-kafka", (Runnable) stack::startKafka);
+                System.setProperty(PROPERTY_PREFIX + "kafka-pid", Long.toString(stack.kafkaPid()));
                 System.setProperty(PROPERTY_PREFIX + "data", data.toString());
+                System.setProperty(
+                        PROPERTY_PREFIX + "kafka-controller-port", Integer.toString(stack.kafkaControllerPort()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,14 +74,32 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.getProperty(PROPERTY_PREFIX + "password"));
     }
 
-    /** Stops the test stack's broker, for tests of how a service copes without Kafka. */
+    /**
+     * Stops the test stack's broker, for tests of how a service copes without Kafka. Works by
+     * process id (kept as a string property) because test code may see this class through another
+     * class loader than the one that started the stack.
+     */
     public static void stopKafka() {
-        ((Runnable) System.getProperties().get(PROPERTY_PREFIX + "stop-kafka")).run();
+        String pid = System.getProperty(PROPERTY_PREFIX + "kafka-pid");
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(broker -> {
+            broker.destroy();
+            try {
+                broker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                broker.destroyForcibly();
+            }
+        });
     }
 
-    /** Starts the broker again on the same port, with its data. */
+    /** Starts the broker again on the same ports with its data; it stops when this JVM ends. */
     public static void startKafka() {
-        ((Runnable) System.getProperties().get(PROPERTY_PREFIX + "start-kafka")).run();
+        String[] hostPort = endpoints().kafkaBootstrapServers().split(":");
+        KafkaBroker broker = KafkaBroker.start(
+                Path.of(System.getProperty(PROPERTY_PREFIX + "data")),
+                Integer.parseInt(hostPort[1]),
+                Integer.parseInt(System.getProperty(PROPERTY_PREFIX + "kafka-controller-port")));
+        System.setProperty(PROPERTY_PREFIX + "kafka-pid", Long.toString(broker.pid()));
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "eye-test-broker-stop"));
     }
 
     /** Signs tokens the services under test accept. */

@@ -44,7 +44,7 @@ public class EventStore {
                 ON CONFLICT DO NOTHING
                 RETURNING application_id, category, name, occurred_at AS counted_at
             )
-            """ + countInserted(true);
+            """ + countInserted(true, "count(*)");
 
     /**
      * The mirror guard: an event already stored as valid is not also recorded as invalid. It is
@@ -68,24 +68,36 @@ public class EventStore {
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING application_id, category, name, coalesce(occurred_at, received_at, validated_at) AS counted_at
             )
-            """ + countInserted(false);
+            """ + countInserted(false, "count(*)");
 
     /**
      * Adds the inserted rows to the hourly counts, in key order so that replicas writing at once
      * take row locks in the same order.
      */
-    private static String countInserted(boolean valid) {
+    private static String countInserted(boolean valid, String count) {
         return """
             INSERT INTO event_counts_hourly (hour, application_id, category, name, valid, events)
             SELECT date_bin('1 hour', counted_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
                    coalesce(application_id, '00000000-0000-0000-0000-000000000000'),
-                   coalesce(category, ''), coalesce(name, ''), %s, count(*)
+                   coalesce(category, ''), coalesce(name, ''), %s, %s
             FROM inserted
             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             ON CONFLICT (hour, application_id, category, name, valid)
             DO UPDATE SET events = event_counts_hourly.events + EXCLUDED.events
-            """.formatted(valid);
+            """.formatted(valid, count);
     }
+
+    /** A replayed event leaves the invalid side: marked replayed and taken out of the invalid counts. */
+    static final String MARK_REPLAYED = """
+            WITH inserted AS (
+                UPDATE invalid_events SET replay_status = 'replayed', replayed_at = now()
+                WHERE event_id = ANY($1::uuid[]) AND replay_status <> 'replayed'
+                RETURNING application_id, category, name, coalesce(occurred_at, received_at, validated_at) AS counted_at
+            )
+            """ + countInserted(false, "-count(*)");
+
+    static final String MARK_STILL_INVALID =
+            "UPDATE invalid_events SET replay_status = 'still_invalid' WHERE event_id = ANY($1::uuid[]) AND replay_status = 'pending'";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -102,6 +114,21 @@ public class EventStore {
         }
         return pool.withTransaction(connection ->
                 insertValid(connection, valid).chain(() -> insertInvalid(connection, invalid, validatedAt)));
+    }
+
+    /**
+     * Moves replayed events that are valid now from the invalid side to the valid one, in one
+     * transaction; running it again changes nothing.
+     */
+    public Uni<Void> storeReplay(List<ValidEvent> nowValid, List<UUID> stillInvalid) {
+        UUID[] moved = nowValid.stream().map(ValidEvent::eventId).toArray(UUID[]::new);
+        UUID[] kept = stillInvalid.toArray(UUID[]::new);
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(MARK_REPLAYED)
+                .execute(Tuple.of((Object) moved))
+                .chain(() -> insertValid(connection, nowValid))
+                .chain(() -> connection.preparedQuery(MARK_STILL_INVALID).execute(Tuple.of((Object) kept)))
+                .replaceWithVoid());
     }
 
     private Uni<Void> insertValid(SqlClient client, List<ValidEvent> events) {

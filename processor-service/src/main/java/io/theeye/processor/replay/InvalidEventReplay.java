@@ -1,0 +1,136 @@
+package io.theeye.processor.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.theeye.contract.RawEnvelope;
+import io.theeye.processor.storage.EventStore;
+import io.theeye.processor.validation.EventValidator;
+import io.theeye.processor.validation.InvalidEvent;
+import io.theeye.processor.validation.ValidEvent;
+import io.theeye.processor.validation.ValidationOutcome;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-validates recorded invalid events against today's registry. A dry run only reports; a real
+ * run moves the now-valid ones into {@code events} exactly once and marks them replayed (the raw
+ * log already holds them, so nothing is re-sent to Kafka). Running it again changes nothing.
+ */
+@ApplicationScoped
+public class InvalidEventReplay {
+
+    private static final Logger LOG = Logger.getLogger(InvalidEventReplay.class);
+    private static final int SAMPLES = 20;
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final EventValidator validator;
+    private final EventStore store;
+
+    InvalidEventReplay(Pool pool, ObjectMapper mapper, EventValidator validator, EventStore store) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.store = store;
+    }
+
+    public Uni<ReplayReport> replay(ReplayRequest request) {
+        return findReplayable(request).chain(rows -> {
+            List<ValidEvent> nowValid = new ArrayList<>();
+            List<InvalidEvent> stillInvalid = new ArrayList<>();
+            for (Row row : rows) {
+                ValidationOutcome outcome = validator.validate(
+                        new RawEnvelope(
+                                row.getUUID("event_id"),
+                                row.getUUID("application_id"),
+                                row.getOffsetDateTime("received_at").toInstant(),
+                                readPayload(row.getString("payload"))),
+                        row.getInteger("kafka_partition"),
+                        row.getLong("kafka_offset"));
+                if (outcome instanceof ValidEvent valid) {
+                    nowValid.add(valid);
+                } else if (outcome instanceof InvalidEvent invalid) {
+                    stillInvalid.add(invalid);
+                }
+            }
+            ReplayReport report = new ReplayReport(
+                    request.dryRun(),
+                    rows.size(),
+                    nowValid.size(),
+                    stillInvalid.size(),
+                    nowValid.stream().limit(SAMPLES).map(ValidEvent::eventId).toList(),
+                    stillInvalid.stream()
+                            .limit(SAMPLES)
+                            .map(e -> new ReplayReport.StillInvalid(e.eventId(), e.errors()))
+                            .toList());
+            if (request.dryRun() || rows.isEmpty()) {
+                return Uni.createFrom().item(report);
+            }
+            List<UUID> keptIds =
+                    stillInvalid.stream().map(InvalidEvent::eventId).toList();
+            return store.storeReplay(nowValid, keptIds)
+                    .invoke(() -> LOG.infof(
+                            "replay moved %d events to the valid store; %d still invalid",
+                            nowValid.size(), keptIds.size()))
+                    .replaceWith(report);
+        });
+    }
+
+    private Uni<List<Row>> findReplayable(ReplayRequest request) {
+        List<String> where = new ArrayList<>(List.of(
+                "replay_status <> 'replayed'",
+                "payload IS NOT NULL",
+                "application_id IS NOT NULL",
+                "received_at IS NOT NULL"));
+        List<Object> args = new ArrayList<>();
+        if (request.code() != null) {
+            args.add(request.code().wire());
+            where.add("$" + args.size() + " = ANY(error_codes)");
+        }
+        if (request.category() != null) {
+            args.add(request.category());
+            where.add("category = $" + args.size());
+        }
+        if (request.name() != null) {
+            args.add(request.name());
+            where.add("name = $" + args.size());
+        }
+        if (request.application() != null) {
+            args.add(request.application());
+            where.add("application_id = $" + args.size());
+        }
+        if (request.from() != null) {
+            args.add(request.from().atOffset(ZoneOffset.UTC));
+            where.add("received_at >= $" + args.size());
+        }
+        if (request.to() != null) {
+            args.add(request.to().atOffset(ZoneOffset.UTC));
+            where.add("received_at < $" + args.size());
+        }
+        args.add(request.limit());
+        String sql =
+                "SELECT event_id, application_id, received_at, payload::text AS payload, kafka_partition, kafka_offset "
+                        + "FROM invalid_events WHERE " + String.join(" AND ", where)
+                        + " ORDER BY received_at, event_id LIMIT $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
+            List<Row> list = new ArrayList<>(rows.size());
+            rows.forEach(list::add);
+            return list;
+        });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readPayload(String payload) {
+        try {
+            return mapper.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored payload is not JSON", e);
+        }
+    }
+}
