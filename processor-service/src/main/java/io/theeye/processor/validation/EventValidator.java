@@ -43,8 +43,20 @@ public class EventValidator {
         this.futureTolerance = config.futureTolerance();
     }
 
-    /** Validates a raw-topic record: its envelope, then the event inside it. */
+    /**
+     * Validates a raw-topic record: its envelope, then the event inside it. Never throws: a record
+     * that breaks validation itself is recorded as malformed rather than blocking its partition.
+     */
     public ValidationOutcome validate(RawRecord record) {
+        try {
+            return validateRecord(record);
+        } catch (RuntimeException | StackOverflowError e) {
+            return unreadableRecord(
+                    record, "the record could not be validated (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private ValidationOutcome validateRecord(RawRecord record) {
         RawEnvelope envelope;
         try {
             envelope = record.value() == null ? null : mapper.readValue(record.value(), RawEnvelope.class);
@@ -55,7 +67,7 @@ public class EventValidator {
                 || envelope.eventId() == null
                 || envelope.receivedAt() == null
                 || envelope.payload() == null) {
-            return unreadableRecord(record);
+            return unreadableRecord(record, "the record at %s is not a raw event envelope");
         }
         return validate(envelope, record.partition(), record.offset());
     }
@@ -164,7 +176,7 @@ public class EventValidator {
      * A record that is not even an envelope has no event id of its own: one is derived from its
      * topic position, so every redelivery of it maps to the same invalid row.
      */
-    private static InvalidEvent unreadableRecord(RawRecord record) {
+    private static InvalidEvent unreadableRecord(RawRecord record, String reason) {
         String position = record.topic() + "/" + record.partition() + "/" + record.offset();
         return new InvalidEvent(
                 UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)),
