@@ -1,0 +1,18 @@
+package io.theeye.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Ingest's answer about a whole request ({@code application/problem+json}), such as an unknown key
+ * or a body too large.
+ *
+ * @param title a short summary of the kind of problem
+ * @param detail what went wrong with this request
+ * @param code a stable machine-readable code
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ProblemAnswer(
+        @JsonProperty("title") String title,
+        @JsonProperty("detail") String detail,
+        @JsonProperty("code") String code) {}
