@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.theeye.processor.config.ProcessorConfig;
 import io.theeye.processor.storage.EventStore;
+import io.theeye.processor.validation.EventTypeRegistry;
 import io.theeye.processor.validation.EventValidator;
 import io.theeye.processor.validation.InvalidEvent;
 import io.theeye.processor.validation.RawRecord;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +32,7 @@ public class BatchProcessor {
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
 
     private final EventValidator validator;
+    private final EventTypeRegistry registry;
     private final EventStore store;
     private final InvalidEventPublisher invalidPublisher;
     private final ProcessorConfig config;
@@ -39,11 +42,13 @@ public class BatchProcessor {
 
     BatchProcessor(
             EventValidator validator,
+            EventTypeRegistry registry,
             EventStore store,
             InvalidEventPublisher invalidPublisher,
             ProcessorConfig config,
             MeterRegistry metrics) {
         this.validator = validator;
+        this.registry = registry;
         this.store = store;
         this.invalidPublisher = invalidPublisher;
         this.config = config;
@@ -58,24 +63,30 @@ public class BatchProcessor {
                 .register(metrics);
     }
 
-    /** Validates and stores the batch; completes only once it is durable. */
+    /** A batch's verdicts, made once and kept across storage retries. */
+    private record Verdicts(List<ValidEvent> valid, List<InvalidEvent> invalid, Instant validatedAt) {}
+
+    /**
+     * Validates and stores the batch; completes only once it is durable. Validation waits until
+     * the event-type registry has loaded: judged against an empty registry, every event of a
+     * freshly started processor would be an unknown type.
+     */
     public Uni<Void> process(List<RawRecord> records) {
         long started = System.nanoTime();
-        List<ValidEvent> valid = new ArrayList<>(records.size());
-        List<InvalidEvent> invalid = new ArrayList<>();
-        for (RawRecord record : records) {
-            ValidationOutcome outcome = validator.validate(record);
-            if (outcome instanceof ValidEvent event) {
-                valid.add(event);
-            } else if (outcome instanceof InvalidEvent event) {
-                invalid.add(event);
-            }
-        }
-        Instant validatedAt = Instant.now();
         AtomicInteger attempt = new AtomicInteger();
+        AtomicReference<Verdicts> verdicts = new AtomicReference<>();
         return Uni.createFrom()
-                .deferred(() -> store.store(valid, invalid, validatedAt)
-                        .chain(() -> invalidPublisher.publish(invalid, validatedAt)))
+                .deferred(() -> {
+                    if (verdicts.get() == null) {
+                        if (!registry.isReady()) {
+                            return Uni.createFrom().failure(new IllegalStateException("event types not loaded yet"));
+                        }
+                        verdicts.set(validate(records));
+                    }
+                    Verdicts v = verdicts.get();
+                    return store.store(v.valid(), v.invalid(), v.validatedAt())
+                            .chain(() -> invalidPublisher.publish(v.invalid(), v.validatedAt()));
+                })
                 .onFailure()
                 .invoke(failure -> {
                     int n = attempt.incrementAndGet();
@@ -93,8 +104,23 @@ public class BatchProcessor {
                     if (attempt.get() > 0) {
                         LOG.infof("batch of %d records stored after %d retries", records.size(), attempt.get());
                     }
-                    record(valid, invalid, records.size(), started);
+                    Verdicts v = verdicts.get();
+                    record(v.valid(), v.invalid(), records.size(), started);
                 });
+    }
+
+    private Verdicts validate(List<RawRecord> records) {
+        List<ValidEvent> valid = new ArrayList<>(records.size());
+        List<InvalidEvent> invalid = new ArrayList<>();
+        for (RawRecord record : records) {
+            ValidationOutcome outcome = validator.validate(record);
+            if (outcome instanceof ValidEvent event) {
+                valid.add(event);
+            } else if (outcome instanceof InvalidEvent event) {
+                invalid.add(event);
+            }
+        }
+        return new Verdicts(valid, invalid, Instant.now());
     }
 
     private void record(List<ValidEvent> valid, List<InvalidEvent> invalid, int size, long started) {

@@ -30,13 +30,22 @@ public class DryRun {
             @JsonProperty("errors") List<EventError> errors) {}
 
     private final EventValidator validator;
+    private final EventTypeRegistry registry;
 
-    DryRun(EventValidator validator) {
+    DryRun(EventValidator validator, EventTypeRegistry registry) {
         this.validator = validator;
+        this.registry = registry;
     }
 
     /** A single event, or {@code {"events": [...]}}. */
     public DryRunResult validate(JsonNode body) {
+        if (!registry.isReady()) {
+            // Judged against an empty registry every event would be an unknown type: say so instead.
+            throw new io.theeye.service.problem.ProblemException(
+                    io.theeye.contract.Problem.of(
+                            503, "unavailable", "Not ready", "the event types have not been loaded yet; retry shortly"),
+                    java.time.Duration.ofSeconds(5));
+        }
         List<JsonNode> events = new ArrayList<>();
         if (body != null
                 && body.isObject()
