@@ -1,9 +1,11 @@
 package io.theeye.query.rest;
 
 import io.theeye.contract.EventTimestamps;
+import io.theeye.query.storage.StorableTimes;
 import io.theeye.service.problem.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,8 +28,10 @@ final class QueryParameters {
             if (!allowed.contains(name)) {
                 throw ProblemException.invalidParameter(
                         name,
-                        "unknown parameter; allowed: "
-                                + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                        allowed.isEmpty()
+                                ? "unknown parameter; this endpoint takes none"
+                                : "unknown parameter; allowed: "
+                                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
             }
             if (values.get(name).size() > 1) {
                 throw ProblemException.invalidParameter(name, "may be given once");
@@ -57,9 +61,38 @@ final class QueryParameters {
         if (value == null) {
             return null;
         }
-        return EventTimestamps.parse(value)
+        Instant time = EventTimestamps.parse(value)
                 .orElseThrow(() -> ProblemException.invalidParameter(
                         name, "must be a time as ISO-8601 (2021-01-01T09:15:27Z) or 'yyyy-MM-dd HH:mm:ss' UTC"));
+        if (!StorableTimes.contains(time)) {
+            throw ProblemException.invalidParameter(name, "must lie in the years 0001 to 9999");
+        }
+        return time;
+    }
+
+    /** One of a fixed set of words, or the default when absent. */
+    String choice(String name, List<String> allowed, String defaultValue) {
+        String value = values.getFirst(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!allowed.contains(value)) {
+            throw ProblemException.invalidParameter(name, "must be one of: " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** {@code true} or {@code false}, or the default when absent. */
+    boolean bool(String name, boolean defaultValue) {
+        String value = values.getFirst(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter(name, "must be true or false");
+        };
     }
 
     int integer(String name, int defaultValue, int min, int max) {

@@ -24,10 +24,11 @@ public record EventCursor(Instant occurredAt, int partition, long offset) {
             if (parts.length != 4) {
                 throw new IllegalArgumentException();
             }
-            return new EventCursor(
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    Integer.parseInt(parts[2]),
-                    Long.parseLong(parts[3]));
+            Instant occurredAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (!StorableTimes.contains(occurredAt)) {
+                throw new IllegalArgumentException();
+            }
+            return new EventCursor(occurredAt, Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidParameter("cursor", "must be a cursor returned by a previous page");
         }

@@ -1,0 +1,188 @@
+package io.theeye.query.rest;
+
+/** The example bodies the OpenAPI document shows for every endpoint (and Swagger UI with it). */
+final class ApiExamples {
+
+    static final String EVENT_PAGE = """
+            {"events": [{"event_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f71",
+              "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70",
+              "session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "category": "page interaction",
+              "name": "pageview", "data": {"host": "www.example.com", "path": "/"},
+              "timestamp": "2021-01-01T09:15:27.243860Z", "received_at": "2021-01-01T09:15:27.512000Z",
+              "schema_version": 1}],
+             "next_cursor": "MTYwOTQ5MjkyNzoyNDM4NjAwMDA6Mzox"}""";
+
+    static final String SESSION_TIMELINE = """
+            {"session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "count": 3,
+             "first_at": "2021-01-01T09:15:27.243860Z", "last_at": "2021-01-01T09:15:27.243860Z",
+             "events": [{"event_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f71",
+               "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70",
+               "session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "category": "page interaction",
+               "name": "pageview", "data": {"host": "www.example.com", "path": "/"},
+               "timestamp": "2021-01-01T09:15:27.243860Z", "received_at": "2021-01-01T09:15:27.512000Z",
+               "schema_version": 1}],
+             "next_cursor": null}""";
+
+    static final String STATS = """
+            {"from": "2021-01-01T09:00:00Z", "to": "2021-01-01T11:00:00Z", "bucket": "hour",
+             "group_by": "category", "totals": {"valid": 1290, "invalid": 17},
+             "buckets": [
+               {"start": "2021-01-01T09:00:00Z", "category": "form interaction", "valid": 120, "invalid": 9},
+               {"start": "2021-01-01T09:00:00Z", "category": "page interaction", "valid": 530, "invalid": 3},
+               {"start": "2021-01-01T10:00:00Z", "category": "page interaction", "valid": 640, "invalid": 5}]}""";
+
+    static final String INVALID_EVENT = """
+            {"event_id": "0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72",
+             "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70",
+             "received_at": "2021-01-01T09:15:28.000000Z", "validated_at": "2021-01-01T09:15:28.120000Z",
+             "timestamp": "2021-01-01T09:15:27.243860Z", "category": "page interaction", "name": "pageview",
+             "error_codes": ["schema_violation"],
+             "errors": [{"code": "schema_violation", "path": "/data/path",
+                         "message": "required property 'path' not found"}],
+             "payload": {"session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "category": "page interaction",
+                         "name": "pageview", "data": {"host": "www.example.com"},
+                         "timestamp": "2021-01-01 09:15:27.243860"},
+             "raw_text": null, "replay_status": "pending", "replayed_at": null}""";
+
+    static final String INVALID_PAGE = "{\"events\": [" + INVALID_EVENT + "], \"next_cursor\": null}";
+
+    static final String INVALID_SUMMARY = """
+            {"from": "2021-01-01T00:00:00Z", "to": "2021-01-02T00:00:00Z", "total": 17,
+             "by_code": [
+               {"code": "schema_violation", "events": 12, "sample_event_ids": ["0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72"]},
+               {"code": "invalid_timestamp", "events": 5, "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}],
+             "by_event_type": [
+               {"category": "page interaction", "name": "pageview", "events": 12,
+                "sample_event_ids": ["0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72"]},
+               {"category": "form interaction", "name": "submit", "events": 5,
+                "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}]}""";
+
+    static final String REGISTERED = """
+            {"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",
+             "key": "eye_3fJk9QmZr2LxVb7NcT1pWd8YhA0sEgUo", "key_prefix": "eye_3fJk9QmZ",
+             "created_at": "2021-01-01T08:00:00.000000Z"}""";
+
+    static final String ROTATED = """
+            {"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",
+             "key": "eye_Q7wE2rT9yU4iO1pA6sD3fG8hJ5kL0zXc", "key_prefix": "eye_Q7wE2rT9",
+             "created_at": "2021-02-01T08:00:00.000000Z", "previous_keys_expire_at": "2021-02-02T08:00:00.000000Z"}""";
+
+    static final String APPLICATION = """
+            {"id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop", "status": "active",
+             "created_at": "2021-01-01T08:00:00.000000Z", "disabled_at": null,
+             "keys": [{"prefix": "eye_Q7wE2rT9", "created_at": "2021-02-01T08:00:00.000000Z",
+                       "expires_at": null, "status": "active"},
+                      {"prefix": "eye_3fJk9QmZ", "created_at": "2021-01-01T08:00:00.000000Z",
+                       "expires_at": "2021-02-02T08:00:00.000000Z", "status": "expiring"}]}""";
+
+    static final String APPLICATIONS = "{\"applications\": [" + APPLICATION + "]}";
+
+    static final String DISABLED = """
+            {"id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop", "status": "disabled",
+             "created_at": "2021-01-01T08:00:00.000000Z", "disabled_at": "2021-03-01T08:00:00.000000Z",
+             "keys": [{"prefix": "eye_3fJk9QmZ", "created_at": "2021-01-01T08:00:00.000000Z",
+                       "expires_at": null, "status": "active"}]}""";
+
+    static final String EVENT_TYPES = """
+            {"event_types": [
+              {"category": "form interaction", "name": "submit", "current_version": 1,
+               "versions": [{"version": 1, "status": "active", "created_at": "2021-01-01T00:00:00.000000Z"}]},
+              {"category": "page interaction", "name": "pageview", "current_version": 2,
+               "versions": [{"version": 2, "status": "active", "created_at": "2021-02-01T00:00:00.000000Z"},
+                            {"version": 1, "status": "active", "created_at": "2021-01-01T00:00:00.000000Z"}]}]}""";
+
+    static final String EVENT_TYPE = """
+            {"category": "page interaction", "name": "pageview", "current_version": 1,
+             "versions": [{"version": 1, "status": "active", "created_at": "2021-01-01T00:00:00.000000Z",
+               "schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                          "required": ["host", "path"],
+                          "properties": {"host": {"type": "string", "minLength": 1}, "path": {"type": "string"}}}}]}""";
+
+    static final String SCHEMA_REQUEST = """
+            {"schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                        "required": ["host", "path"],
+                        "properties": {"host": {"type": "string", "minLength": 1}, "path": {"type": "string"},
+                                       "referrer": {"type": "string"}}}}""";
+
+    static final String SCHEMA_REGISTERED = """
+            {"category": "page interaction", "name": "pageview", "version": 2, "status": "active",
+             "created_at": "2021-02-01T00:00:00.000000Z", "created": true, "compared_with": 1, "forced": false,
+             "schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                        "required": ["host", "path"],
+                        "properties": {"host": {"type": "string", "minLength": 1}, "path": {"type": "string"},
+                                       "referrer": {"type": "string"}}}}""";
+
+    static final String SCHEMA_UNCHANGED = """
+            {"category": "page interaction", "name": "pageview", "version": 1, "status": "active",
+             "created_at": "2021-01-01T00:00:00.000000Z", "created": false, "forced": false,
+             "schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                        "required": ["host", "path"],
+                        "properties": {"host": {"type": "string", "minLength": 1}, "path": {"type": "string"}}}}""";
+
+    static final String SCHEMA_INVALID = """
+            {"type": "https://theeye.io/problems/invalid_schema", "title": "Invalid schema", "status": 400,
+             "detail": "schema: not a usable JSON Schema (draft 2020-12) for event data; see errors",
+             "code": "invalid_schema",
+             "errors": [{"path": "/properties/path/type",
+                         "message": "does not have a value in the enumeration [\\"array\\", \\"boolean\\", \\"integer\\", \\"null\\", \\"number\\", \\"object\\", \\"string\\"]"}]}""";
+
+    static final String SCHEMA_INCOMPATIBLE = """
+            {"type": "https://theeye.io/problems/incompatible_schema", "title": "Incompatible schema", "status": 409,
+             "detail": "schema: could refuse events that version 1 accepts (2 reasons in errors); fix it, or register it anyway with force=true",
+             "code": "incompatible_schema",
+             "errors": [
+               {"rule": "required_added", "path": "/required",
+                "message": "property 'referrer' is now required: events without it would be refused"},
+               {"rule": "type_changed", "path": "/properties/path/type",
+                "message": "type was string, now integer: string values would be refused"}]}""";
+
+    static final String UNAUTHORIZED = """
+            {"type": "https://theeye.io/problems/unauthorized", "title": "Unauthorized", "status": 401,
+             "detail": "send a valid bearer token", "code": "unauthorized"}""";
+
+    static final String FORBIDDEN = """
+            {"type": "https://theeye.io/problems/forbidden", "title": "Forbidden", "status": 403,
+             "detail": "this needs a role the token does not carry", "code": "forbidden"}""";
+
+    static final String NOT_FOUND = """
+            {"type": "https://theeye.io/problems/not_found", "title": "Not found", "status": 404,
+             "detail": "no application 0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "code": "not_found"}""";
+
+    static final String LIMIT_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "limit: must be a whole number from 1 to 1000", "code": "invalid_parameter"}""";
+
+    static final String UUID_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "id: must be a UUID", "code": "invalid_parameter"}""";
+
+    static final String ORDER_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "from: must be before 'to'", "code": "invalid_parameter"}""";
+
+    static final String CODE_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "code: must be one of: malformed, missing_field, invalid_field, invalid_timestamp, future_timestamp, unknown_event_type, schema_violation, too_large",
+             "code": "invalid_parameter"}""";
+
+    static final String STATS_RANGE_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "from: with bucket=hour the range from 'from' to 'to' may span at most 31 days; ask for a shorter range or bucket=day",
+             "code": "invalid_parameter"}""";
+
+    static final String NAME_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "name: must be 1 to 100 characters: letters, digits, space, '.', '_' or '-', starting with a letter or digit",
+             "code": "invalid_parameter"}""";
+
+    static final String NAME_TAKEN = """
+            {"type": "https://theeye.io/problems/conflict", "title": "Conflict", "status": 409,
+             "detail": "an application named 'demo-shop' exists already", "code": "conflict"}""";
+
+    static final String DISABLED_CONFLICT = """
+            {"type": "https://theeye.io/problems/conflict", "title": "Conflict", "status": 409,
+             "detail": "application 0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70 is disabled: it gets no new key",
+             "code": "conflict"}""";
+
+    private ApiExamples() {}
+}
