@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
-    private final PostgresServer postgres;
+    private PostgresServer postgres;
     private KafkaBroker kafka;
 
     private LocalStack(StackOptions options, PostgresServer postgres, KafkaBroker kafka) {
@@ -107,6 +107,20 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics", e);
         }
+    }
+
+    /**
+     * Stops PostgreSQL and starts it again on the same port and data, as a fault test does.
+     * Only a persistent stack keeps its data across this; a throwaway one would start empty.
+     */
+    public synchronized void restartPostgres(java.time.Duration down) {
+        postgres.close();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres = PostgresServer.start(options.dataDirectory(), options.postgresPort(), options.persistent());
     }
 
     @Override

@@ -37,10 +37,27 @@ final class RunningEye implements AutoCloseable {
     }
 
     static RunningEye start() {
+        return start(false);
+    }
+
+    /** A persistent stack keeps its data when PostgreSQL is restarted (fault tests need that). */
+    static RunningEye start(boolean persistent) {
         try {
             Path data = Files.createTempDirectory("eye-system-test");
+            StackOptions throwaway = StackOptions.forTests(data, false);
             // The processor owns the schema: nothing else migrates it here.
-            LocalStack stack = LocalStack.start(StackOptions.forTests(data, false));
+            LocalStack stack = LocalStack.start(
+                    persistent
+                            ? new StackOptions(
+                                    data,
+                                    true,
+                                    throwaway.kafkaPort(),
+                                    throwaway.kafkaControllerPort(),
+                                    throwaway.postgresPort(),
+                                    throwaway.rawPartitions(),
+                                    throwaway.invalidPartitions(),
+                                    false)
+                            : throwaway);
             JwtIssuer jwt = JwtIssuer.inDirectory(data.resolve("jwt"));
             Map<String, String> jwtEnv = Map.of(
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
@@ -62,6 +79,18 @@ final class RunningEye implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Another processor JVM against the same stack (same consumer group unless the env says otherwise). */
+    ServiceProcess startProcessor(Map<String, String> environment) {
+        return processor(stack, jwt, environment).start().awaitReady(READY_WITHIN);
+    }
+
+    private static ServiceProcess processor(LocalStack stack, JwtIssuer jwt, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKeyFile().toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        return ServiceProcess.of("processor-service", stack.endpoints(), env);
     }
 
     /** A new application whose key ingest will accept within its refresh interval. */
