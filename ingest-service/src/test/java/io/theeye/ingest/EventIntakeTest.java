@@ -375,6 +375,39 @@ class EventIntakeTest {
     }
 
     @Test
+    void acceptsABatchOfExactly500Events() {
+        String event = Fixtures.seedEventTexts().get(0);
+        String batch = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(500, event)) + "]}";
+
+        given().auth()
+                .oauth2(app.key())
+                .contentType(ContentType.JSON)
+                .body(batch)
+                .when()
+                .post("/v1/batch")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(500));
+    }
+
+    @Test
+    void refusesARequestBodyOverTheByteLimitNamingIt() {
+        String big = padded(30_000);
+        String batch = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(18, big)) + "]}";
+
+        given().auth()
+                .oauth2(app.key())
+                .contentType(ContentType.JSON)
+                .body(batch)
+                .when()
+                .post("/v1/batch")
+                .then()
+                .statusCode(413)
+                .body("code", equalTo("too_large"))
+                .body("detail", containsString("524288"));
+    }
+
+    @Test
     void refusesABatchBodyWithoutAnEventsArray() {
         given().auth()
                 .oauth2(app.key())

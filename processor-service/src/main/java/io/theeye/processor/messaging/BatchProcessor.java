@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -123,33 +125,43 @@ public class BatchProcessor {
         return new Verdicts(valid, invalid, Instant.now());
     }
 
+    /** Counts per result, code, event type and application; tags stay bounded (registered types only). */
     private void record(List<ValidEvent> valid, List<InvalidEvent> invalid, int size, long started) {
         batchSize.record(size);
         batchLatency.record(Duration.ofNanos(System.nanoTime() - started));
+        Map<List<String>, Integer> counts = new HashMap<>();
         for (ValidEvent event : valid) {
-            metrics.counter(
-                            "eye.processor.events",
-                            "result",
+            counts.merge(
+                    List.of(
                             "valid",
-                            "code",
                             "none",
-                            "application",
-                            String.valueOf(event.applicationId()))
-                    .increment();
+                            event.category() + "/" + event.name(),
+                            String.valueOf(event.applicationId())),
+                    1,
+                    Integer::sum);
         }
         for (InvalidEvent event : invalid) {
+            String type = event.category() != null
+                            && event.name() != null
+                            && registry.find(event.category(), event.name()).isPresent()
+                    ? event.category() + "/" + event.name()
+                    : "unregistered";
             event.errors().stream()
                     .map(e -> e.code().wire())
                     .distinct()
-                    .forEach(code -> metrics.counter(
-                                    "eye.processor.events",
-                                    "result",
-                                    "invalid",
-                                    "code",
-                                    code,
-                                    "application",
-                                    String.valueOf(event.applicationId()))
-                            .increment());
+                    .forEach(code -> counts.merge(
+                            List.of("invalid", code, type, String.valueOf(event.applicationId())), 1, Integer::sum));
         }
+        counts.forEach((tags, n) -> metrics.counter(
+                        "eye.processor.events",
+                        "result",
+                        tags.get(0),
+                        "code",
+                        tags.get(1),
+                        "type",
+                        tags.get(2),
+                        "application",
+                        tags.get(3))
+                .increment(n));
     }
 }
