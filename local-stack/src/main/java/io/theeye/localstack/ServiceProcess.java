@@ -114,6 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The JVM's process id, for reading its resident memory and the like. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** True while the JVM runs. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Ends the JVM at once, as a crash would. */
     public void kill() {
         process.destroyForcibly();

@@ -96,7 +96,12 @@ class BadInputTest {
                         "cursor: must be a cursor returned by a previous page"),
                 Arguments.of(
                         "/v1/invalid-events?cursor=%25%25", "cursor: must be a cursor returned by a previous page"),
-                Arguments.of("/v1/events?category=", "category: must be a non-empty string of at most 255 characters"));
+                Arguments.of(
+                        "/v1/events?category=",
+                        "category: must be a non-empty string of at most 255 characters, without NUL"),
+                Arguments.of(
+                        "/v1/events?category=%00",
+                        "category: must be a non-empty string of at most 255 characters, without NUL"));
     }
 
     @ParameterizedTest(name = "{0}")

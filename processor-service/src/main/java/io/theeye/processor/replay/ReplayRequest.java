@@ -92,8 +92,8 @@ public record ReplayRequest(
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw ProblemException.invalidParameter(field, "must be a non-empty string");
+        if (!value.isTextual() || value.asText().isBlank() || value.asText().indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidParameter(field, "must be a non-empty string without NUL");
         }
         return value.asText();
     }

@@ -42,8 +42,10 @@ final class QueryParameters {
 
     String text(String name) {
         String value = values.getFirst(name);
-        if (value != null && (value.isBlank() || value.length() > 255)) {
-            throw ProblemException.invalidParameter(name, "must be a non-empty string of at most 255 characters");
+        // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the query.
+        if (value != null && (value.isBlank() || value.length() > 255 || value.indexOf('\u0000') >= 0)) {
+            throw ProblemException.invalidParameter(
+                    name, "must be a non-empty string of at most 255 characters, without NUL");
         }
         return value;
     }

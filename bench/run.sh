@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The Eye's benchmark: builds what is missing, starts a throwaway local stack and the services on
+# free loopback ports, drives load, and writes bench/results/<timestamp>.json plus a Markdown table
+# appended to bench/RESULTS.md. Bounded (default 10 minutes after the build) and stops everything
+# it started, even on failure or Ctrl-C.
+#
+# Options: --quick (shorter runs, fewer events), --runs N (3), --duration S (10, per wrk run),
+#          --drain-events N (100000), --max-seconds S (600; the build is not counted).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+RUNS=3
+DURATION=10
+WARMUP=5
+DRAIN_EVENTS=100000
+MAX_SECONDS=600
+MODE=default
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) MODE=quick; DURATION=4; WARMUP=3; DRAIN_EVENTS=30000 ;;
+    --runs) RUNS=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --drain-events) DRAIN_EVENTS=$2; shift ;;
+    --max-seconds) MAX_SECONDS=$2; shift ;;
+    *) echo "bench: unknown option $1 (see the header of bench/run.sh)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+fail() { say "FAILED: $*" >&2; exit 1; }
+
+command -v java >/dev/null || fail "java is not on PATH: install a JDK 17 or newer"
+command -v curl >/dev/null || fail "curl is not on PATH"
+command -v python3 >/dev/null || fail "python3 is not on PATH (it writes the report)"
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing wrk (apt-get)..."
+    apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
+      || fail "could not install wrk"
+  else
+    fail "wrk is missing: install it (Debian/Ubuntu: sudo apt-get install wrk; macOS: brew install wrk)"
+  fi
+fi
+
+# --- build what is missing -------------------------------------------------------------------
+export MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g}
+for service in ingest-service processor-service query-service; do
+  if [ ! -f "$service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f local-stack/target/runtime.classpath ]; then
+    say "building the services (first time: a few minutes)..."
+    ./mvnw -B -q -DskipTests install -pl '!system-tests,!deployment-tests,!client' || fail "the build failed"
+    break
+  fi
+done
+if [ ! -f bench/target/bench.built ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/bench.built -print -quit)" ]; then
+  say "building the bench tools..."
+  ./mvnw -B -q -f bench/pom.xml package || fail "the bench build failed"
+  touch bench/target/bench.built
+fi
+STACK_CP="local-stack/target/classes:$(cat local-stack/target/runtime.classpath)"
+BENCH_CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
+tool() { java -Xmx512m -cp "$BENCH_CP" "io.theeye.bench.$@"; }
+
+# --- everything below is bounded and cleaned up ------------------------------------------------
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/eye-bench.XXXXXX")
+LOGS=$WORK/logs
+SAMPLES=$WORK/samples.jsonl
+mkdir -p "$LOGS" "$BENCH/results"
+: >"$SAMPLES"
+PIDS=()
+WATCHDOG=""
+declare -A PID_OF=()
+
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+stop_all() {
+  local status=$?
+  trap - INT TERM EXIT
+  say "stopping everything the bench started..."
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
+  if [ -n "$WATCHDOG" ]; then
+    pkill -TERM -P "$WATCHDOG" 2>/dev/null || true
+    kill -TERM "$WATCHDOG" 2>/dev/null || true
+  fi
+  if [ "$status" = 0 ]; then
+    rm -rf "$WORK"
+  else
+    mkdir -p "$BENCH/results/logs-$STAMP"
+    cp -r "$LOGS"/. "$BENCH/results/logs-$STAMP"/ 2>/dev/null || true
+    rm -rf "$WORK"
+    say "failed (status $status); logs kept in bench/results/logs-$STAMP"
+  fi
+  exit "$status"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+# The bound: a watchdog ends the run (and the trap stops everything) after MAX_SECONDS.
+exec 3>&2
+( exec 2>/dev/null; sleep "$MAX_SECONDS"; echo "[bench] time limit of $MAX_SECONDS s reached" >&3; kill -TERM $$ ) &
+WATCHDOG=$!
+disown "$WATCHDOG"
+
+free_ports() {
+  python3 - "$1" <<'PY'
+import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+for s in socks:
+    s.close()
+PY
+}
+read -r KAFKA_PORT CONTROLLER_PORT POSTGRES_PORT INGEST_PORT PROCESSOR_PORT QUERY_PORT BARE_PORT <<<"$(free_ports 7)"
+
+sample() { # metric target run json-object -> one line in the samples
+  python3 -c 'import json,sys; d=json.loads(sys.argv[4]); d.update(metric=sys.argv[1], target=sys.argv[2], run=int(sys.argv[3])); print(json.dumps(d))' \
+    "$1" "$2" "$3" "$4" >>"$SAMPLES"
+}
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+now_ns() { date +%s%N; }
+
+wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
+  local name=$1 url=$2 pid=$3 started=$4
+  for _ in $(seq 1 1200); do
+    if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then
+      python3 -c "print(round(($(now_ns) - $started) / 1e9, 3))"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$LOGS/$name.log" >&2; fail "$name exited during start"; }
+    sleep 0.1
+  done
+  tail -n 30 "$LOGS/$name.log" >&2
+  fail "$name was not ready after 120 s"
+}
+
+start_service() { # service port -> starts it, records its pid in PID_OF
+  local service=$1 port=$2
+  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
+    >>"$LOGS/$service.log" 2>&1 &
+  PID_OF[$service]=$!
+  PIDS+=("$!")
+}
+
+# --- the stack ---------------------------------------------------------------------------------
+say "starting Kafka and PostgreSQL (throwaway data in $WORK)..."
+java -Xmx512m -cp "$STACK_CP" io.theeye.localstack.LocalStackMain --data-dir "$WORK/data" \
+  --kafka-port "$KAFKA_PORT" --kafka-controller-port "$CONTROLLER_PORT" --postgres-port "$POSTGRES_PORT" \
+  >"$LOGS/local-stack.log" 2>&1 &
+STACK_PID=$!
+PIDS+=("$STACK_PID")
+for _ in $(seq 1 240); do
+  [ -f "$WORK/data/stack.env" ] && break
+  kill -0 "$STACK_PID" 2>/dev/null || { tail -n 30 "$LOGS/local-stack.log" >&2; fail "the local stack did not start"; }
+  sleep 0.5
+done
+[ -f "$WORK/data/stack.env" ] || fail "the local stack was not ready after 120 s"
+set -a
+# shellcheck disable=SC1091
+. "$WORK/data/stack.env"
+set +a
+JDBC=$QUARKUS_DATASOURCE_JDBC_URL
+DB_USER=$QUARKUS_DATASOURCE_USERNAME
+DB_PASSWORD=$QUARKUS_DATASOURCE_PASSWORD
+
+# --- services: start to ready, one at a time so they don't share the CPU while starting -------
+for service in ingest-service query-service; do
+  port=$([ "$service" = ingest-service ] && echo "$INGEST_PORT" || echo "$QUERY_PORT")
+  say "starting $service on 127.0.0.1:$port..."
+  started=$(now_ns)
+  start_service "$service" "$port"
+  seconds=$(wait_ready "$service" "http://127.0.0.1:$port/q/health/ready" "${PID_OF[$service]}" "$started")
+  sample ready "${service%-service}" 1 "{\"seconds\": $seconds}"
+  say "$service ready in $seconds s"
+done
+java -Xmx256m -cp "$BENCH_CP" io.theeye.bench.BareEndpoint "$BARE_PORT" >"$LOGS/bare.log" 2>&1 &
+BARE_PID=$!
+PIDS+=("$BARE_PID")
+bare_up=""
+for _ in $(seq 1 100); do
+  if curl -s -o /dev/null --max-time 2 -X POST --data '{}' "http://127.0.0.1:$BARE_PORT/"; then bare_up=1; break; fi
+  sleep 0.2
+done
+[ -n "$bare_up" ] || { tail -n 20 "$LOGS/bare.log" >&2; fail "the bare endpoint did not answer"; }
+
+# --- ingest, single events ---------------------------------------------------------------------
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))[0]))' \
+  local-stack/src/main/resources/io/theeye/localstack/seed-events.json >"$WORK/event.json"
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))[0]; print(json.dumps({"events": [e] * 500}))' \
+  local-stack/src/main/resources/io/theeye/localstack/seed-events.json >"$WORK/batch.json"
+export EYE_BENCH_KEY=$EYE_DEMO_APPLICATION_KEY
+
+run_wrk() { # connections seconds url body -> the BENCH json line
+  EYE_BENCH_BODY=$4 wrk -t2 -c"$1" -d"$2"s --timeout 5s -s "$BENCH/post.lua" "$3" | sed -n 's/^BENCH //p'
+}
+INGEST_URL=http://127.0.0.1:$INGEST_PORT/v1/events
+BARE_URL=http://127.0.0.1:$BARE_PORT/v1/events
+check=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' -H "Authorization: Bearer $EYE_BENCH_KEY" -H 'Content-Type: application/json' \
+  --data @"$WORK/event.json" "$INGEST_URL")
+[ "$check" = 202 ] || fail "ingest-service answered $check to the seed event, expected 202"
+say "warming up (${WARMUP} s each)..."
+run_wrk 32 "$WARMUP" "$BARE_URL" "$WORK/event.json" >/dev/null
+run_wrk 32 "$WARMUP" "$INGEST_URL" "$WORK/event.json" >/dev/null
+for run in $(seq 1 "$RUNS"); do
+  for conns in 32 4; do
+    for target in bare ingest; do
+      url=$([ $target = bare ] && echo "$BARE_URL" || echo "$INGEST_URL")
+      line=$(run_wrk "$conns" "$DURATION" "$url" "$WORK/event.json")
+      [ -n "$line" ] || fail "wrk printed no result for $target c$conns"
+      sample "single_c$conns" "$target" "$run" "$line"
+      say "single c$conns $target run $run: $line"
+    done
+  done
+done
+
+# --- ingest, batches, against Kafka's own producer -----------------------------------------------
+BATCH_URL=http://127.0.0.1:$INGEST_PORT/v1/batch
+run_wrk 8 "$WARMUP" "$BATCH_URL" "$WORK/batch.json" >/dev/null
+for run in $(seq 1 "$RUNS"); do
+  line=$(run_wrk 8 "$DURATION" "$BATCH_URL" "$WORK/batch.json")
+  [ -n "$line" ] || fail "wrk printed no result for batches"
+  line=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["events_per_s"]=d["requests_per_s"]*500; print(json.dumps(d))' "$line")
+  sample batch ingest "$run" "$line"
+  say "batch run $run: $line"
+  line=$(tool KafkaProducerBaseline "$KAFKA_BOOTSTRAP_SERVERS" bench.producer-baseline "$DURATION" 2>>"$LOGS/kafka-baseline.log" | tail -n 1)
+  sample kafka_producer kafka "$run" "$line"
+  say "kafka producer run $run: $line"
+done
+sample rss ingest 1 "{\"mb\": $(rss_mb "${PID_OF[ingest-service]}")}"
+sample rss query 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
+sample rss bare 1 "{\"mb\": $(rss_mb "$BARE_PID")}"
+# Ingest's load is over: free the CPU for the processor and PostgreSQL.
+stop_pid "$BARE_PID"
+stop_pid "${PID_OF[ingest-service]}"
+
+# --- processor drain, against COPY ---------------------------------------------------------------
+for run in $(seq 1 "$RUNS"); do
+  say "drain run $run: filling the raw topic with $DRAIN_EVENTS events (processor stopped)..."
+  before=$(tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/filler.log" | tail -n 1)
+  start_service processor-service "$PROCESSOR_PORT"
+  line=$(tool DrainTimer "$JDBC" "$DB_USER" "$DB_PASSWORD" "$before" "$DRAIN_EVENTS" \
+    "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" 240 2>>"$LOGS/drain.log" | tail -n 1) \
+    || { tail -n 30 "$LOGS/processor-service.log" >&2; fail "drain did not finish: $line"; }
+  sample drain processor "$run" "$line"
+  sample rss processor "$run" "{\"mb\": $(rss_mb "${PID_OF[processor-service]}")}"
+  say "drain run $run: $line"
+  stop_pid "${PID_OF[processor-service]}"
+done
+for run in $(seq 1 "$RUNS"); do
+  line=$(tool CopyBaseline "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/copy.log" | tail -n 1)
+  sample copy postgres "$run" "$line"
+  say "COPY run $run: $line"
+done
+
+# --- report ---------------------------------------------------------------------------------------
+{
+  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average before the run: $LOAD_BEFORE."
+  echo "The machine is shared and noisy and the load generator runs on the same cores: compare the ratios, not the absolute figures."
+} >"$WORK/machine.txt"
+[ -f "$BENCH/RESULTS.md" ] || printf '# Benchmark results\n\nAppended by `bench/run.sh`; see bench/README.md for what each line means.\n' >"$BENCH/RESULTS.md"
+python3 "$BENCH/report.py" "$SAMPLES" "$BENCH/results/$STAMP.json" "$BENCH/RESULTS.md" "$WORK/machine.txt" \
+  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, drain of $DRAIN_EVENTS events, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+say "results: bench/results/$STAMP.json, table appended to bench/RESULTS.md"
