@@ -104,6 +104,7 @@ The Eye is running.
   ingest-service     http://localhost:$INGEST_PORT   (POST /v1/events, /v1/batch)
   processor-service  http://localhost:$PROCESSOR_PORT   (POST /v1/validate)
   query-service      http://localhost:$QUERY_PORT   (GET /v1/events, /v1/sessions/{id}/events)
+  analyst console    http://localhost:$QUERY_PORT/   (sign in with a token below)
   API docs           http://localhost:$QUERY_PORT/q/swagger-ui (and on each port)
   Kafka              127.0.0.1:$KAFKA_PORT      PostgreSQL  $QUARKUS_DATASOURCE_JDBC_URL (user eye, password eye)
   logs               $LOG_DIR
