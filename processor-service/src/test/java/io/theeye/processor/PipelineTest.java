@@ -115,6 +115,31 @@ class PipelineTest {
     }
 
     @Test
+    void keepsTheFirstCopyWhenSeveralCopiesOfAnEventArriveInOneBatch() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID invalidFirst = UUID.randomUUID();
+        ObjectNode original = EventTestData.seed(0);
+        ObjectNode resent = EventTestData.seed(0);
+        ((ObjectNode) resent.get("data")).put("path", "/resent");
+        ObjectNode broken = EventTestData.seed(1);
+        broken.remove("data");
+
+        raw.sendTogether(
+                "copies",
+                List.of(
+                        EventTestData.envelope(first, APPLICATION, original),
+                        EventTestData.envelope(invalidFirst, APPLICATION, broken),
+                        EventTestData.envelope(first, APPLICATION, resent),
+                        EventTestData.envelope(invalidFirst, APPLICATION, EventTestData.seed(1))));
+
+        await().atMost(STORED_WITHIN)
+                .until(() -> StoredEvents.countValid(first) == 1 && StoredEvents.countInvalid(invalidFirst) == 1);
+        assertThat(StoredEvents.validPath(first))
+                .isEqualTo(original.at("/data/path").asText());
+        assertThat(StoredEvents.countValid(invalidFirst)).isZero();
+    }
+
+    @Test
     void countsEachStoredEventOnceInTheHourlyRollupDespiteRedelivery() throws Exception {
         UUID application = UUID.randomUUID();
         UUID twice = UUID.randomUUID();

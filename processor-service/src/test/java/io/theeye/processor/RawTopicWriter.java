@@ -2,11 +2,14 @@ package io.theeye.processor;
 
 import io.theeye.contract.Topics;
 import io.theeye.localstack.LocalStackTestResource;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Appends records to the real raw topic, as ingest would (or as a broken producer might). */
@@ -23,6 +26,16 @@ final class RawTopicWriter implements AutoCloseable {
 
     void send(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends the values without waiting between them, so they travel in one producer batch. */
+    void sendTogether(String key, List<String> values) throws Exception {
+        List<Future<RecordMetadata>> sent = values.stream()
+                .map(value -> producer.send(new ProducerRecord<>(Topics.RAW, key, value)))
+                .toList();
+        for (Future<RecordMetadata> one : sent) {
+            one.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Override

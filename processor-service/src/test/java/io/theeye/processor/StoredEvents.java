@@ -22,6 +22,11 @@ final class StoredEvents {
         return count("SELECT count(*) FROM invalid_events WHERE event_id = ?", eventId);
     }
 
+    /** The stored data's path of a valid event. */
+    static String validPath(UUID eventId) {
+        return single("SELECT data->>'path' FROM events WHERE event_id = ?", eventId);
+    }
+
     static String invalidCodes(UUID eventId) {
         return single("SELECT array_to_string(error_codes, ',') FROM invalid_events WHERE event_id = ?", eventId);
     }

@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -114,8 +117,8 @@ public class BatchProcessor {
     private Verdicts validate(List<RawRecord> records) {
         List<ValidEvent> valid = new ArrayList<>(records.size());
         List<InvalidEvent> invalid = new ArrayList<>();
-        for (RawRecord record : records) {
-            ValidationOutcome outcome = validator.validate(record);
+        for (ValidationOutcome outcome :
+                firstCopies(records.stream().map(validator::validate).toList())) {
             if (outcome instanceof ValidEvent event) {
                 valid.add(event);
             } else if (outcome instanceof InvalidEvent event) {
@@ -123,6 +126,23 @@ public class BatchProcessor {
             }
         }
         return new Verdicts(valid, invalid, Instant.now());
+    }
+
+    /**
+     * Keeps only the first copy of each event id, in log order. Across batches the first stored
+     * copy wins by the tables' keys; within one batch the statement's row order is up to the
+     * planner, so without this a rebuild from the raw log could keep a later copy and differ.
+     */
+    static List<ValidationOutcome> firstCopies(List<ValidationOutcome> outcomes) {
+        Set<UUID> seen = new HashSet<>();
+        List<ValidationOutcome> first = new ArrayList<>(outcomes.size());
+        for (ValidationOutcome outcome : outcomes) {
+            UUID id = outcome.eventId();
+            if (id == null || seen.add(id)) {
+                first.add(outcome);
+            }
+        }
+        return first;
     }
 
     /** Counts per result, code, event type and application; tags stay bounded (registered types only). */
