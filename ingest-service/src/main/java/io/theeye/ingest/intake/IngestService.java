@@ -146,6 +146,17 @@ public class IngestService {
     private UUID authenticate(String authorization) {
         String key = bearer(authorization);
         Optional<UUID> application = keys.authenticate(key, Instant.now());
+        if (application.isEmpty() && !keys.isLoaded()) {
+            // Just started and PostgreSQL not read yet: a 401 would make clients drop good events.
+            countRejected(null, "keys_not_loaded", 1);
+            throw new ProblemException(
+                    Problem.of(
+                            503,
+                            "unavailable",
+                            "Starting up",
+                            "the application keys are not loaded yet; retry the request"),
+                    config.retryAfter());
+        }
         if (application.isEmpty()) {
             metrics.counter(
                             "eye.ingest.events",
@@ -185,7 +196,7 @@ public class IngestService {
                         "reason",
                         reason,
                         "application",
-                        applicationId.toString())
+                        applicationId == null ? "unknown" : applicationId.toString())
                 .increment(events);
     }
 
