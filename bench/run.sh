@@ -288,10 +288,10 @@ tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD"
 started=$(now_ns)
 start_service processor-service "$PROCESSOR_PORT"
 wait_ready processor-service "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" "${PID_OF[processor-service]}" "$started" >/dev/null
-# One probe per 100 events (10 a second at 1,000 events/s), each polled every 20 ms both ways.
+# One probe per 100 events (10 a second at 1,000 events/s), each polled every 50 ms both ways.
 e2e_url=$([ "$E2E_BATCH" -gt 1 ] && echo "$BATCH_URL" || echo "$INGEST_URL")
 line=$(tool EndToEndLatency "$e2e_url" "$EYE_BENCH_KEY" "http://127.0.0.1:$QUERY_PORT" "$EYE_ANALYST_TOKEN" \
-  "$JDBC" "$DB_USER" "$DB_PASSWORD" "$E2E_RATE" "$E2E_WARMUP" "$E2E_SECONDS" $(((100 + E2E_BATCH - 1) / E2E_BATCH)) 20 \
+  "$JDBC" "$DB_USER" "$DB_PASSWORD" "$E2E_RATE" "$E2E_WARMUP" "$E2E_SECONDS" $(((100 + E2E_BATCH - 1) / E2E_BATCH)) 50 \
   "$E2E_BATCH" 2>>"$LOGS/e2e.log" | tail -n 1)
 [ -n "$line" ] || fail "the end-to-end generator printed no result"
 sample e2e pipeline 1 "$line"

@@ -50,7 +50,14 @@ public final class EndToEndLatency {
     private final URI query;
     private final String token;
     private final long pollMillis;
-    private final ScheduledExecutorService jdbcPollers = Executors.newScheduledThreadPool(2);
+    /**
+     * Polls in flight at once on each side: 4 connections to query-service, 4 JDBC connections. A
+     * probe has at most one poll in flight per side, so when the pipeline falls behind, polls
+     * queue instead of multiplying, alike on both sides.
+     */
+    static final int POLLERS = 4;
+
+    private final ScheduledExecutorService jdbcPollers = Executors.newScheduledThreadPool(POLLERS);
     private final ThreadLocal<PreparedStatement> jdbcPoll;
     private final Latencies viaQuery = new Latencies();
     private final Latencies viaDatabase = new Latencies();
@@ -86,9 +93,12 @@ public final class EndToEndLatency {
         Vertx vertx = Vertx.vertx();
         HttpClient client = FixedRateLoad.client(vertx, 256);
         EndToEndLatency probes = new EndToEndLatency(
-                vertx, client, URI.create(args[2]), args[3], Long.parseLong(args[11]), new String[] {
-                    args[4], args[5], args[6]
-                });
+                vertx,
+                FixedRateLoad.client(vertx, POLLERS),
+                URI.create(args[2]),
+                args[3],
+                Long.parseLong(args[11]),
+                new String[] {args[4], args[5], args[6]});
         Latencies posts = new Latencies();
         AtomicLong postErrors = new AtomicLong();
         long warmupRequests = (long) (warmup * rate);
