@@ -48,6 +48,47 @@ for conns in ("c32", "c4"):
                      f"{ratio(ing['requests_per_s'], bare['requests_per_s'])}x bare; {ratio(ing['requests_per_s'], DJANGO_REQUESTS_PER_S)}x Django (621)",
                      "≥ 0.5x bare, ≥ 25x Django" if conns == "c32" else "(latency at light load)"))
 
+def ms(figures, *fields):
+    return " / ".join("n/a" if figures.get(f) is None else f"{figures[f]:.2f}" for f in fields)
+
+
+rate_metrics = sorted({s["metric"] for s in samples if s["metric"].startswith("rate_")}, key=lambda m: float(m[5:]))
+for m in rate_metrics:
+    rate = float(m[5:])
+    fields = ("requests_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms", "non_2xx", "errors")
+    ing = {f: median(m, "ingest", f) for f in fields}
+    bare = {f: median(m, "bare", f) for f in fields}
+    record(m, offered_per_s=rate, ingest=ing, bare=bare, runs=len(values(m, "ingest", "p99_ms")),
+           p50_ratio_to_bare=ratio(ing["p50_ms"], bare["p50_ms"]), p99_ratio_to_bare=ratio(ing["p99_ms"], bare["p99_ms"]))
+    if ing["p99_ms"] is not None:
+        failed = (ing["non_2xx"] or 0) + (ing["errors"] or 0)
+        rows.append((f"ingest POST /v1/events at a fixed {rate:,.0f} req/s offered (single events, open loop)",
+                     f"p50 {ms(ing, 'p50_ms', 'p99_ms', 'p999_ms')} ms (p50 / p99 / p99.9)"
+                     + (f"; {failed:,.0f} failed" if failed else ""),
+                     f"bare 202 endpoint at the same rate: {ms(bare, 'p50_ms', 'p99_ms', 'p999_ms')} ms",
+                     f"p50 {ratio(ing['p50_ms'], bare['p50_ms'])}x, p99 {ratio(ing['p99_ms'], bare['p99_ms'])}x bare",
+                     "p99 < 10 ms" if rate == 2000 else ""))
+
+e2e_fields = ("query_p50_ms", "query_p99_ms", "query_max_ms", "query_count", "db_p50_ms", "db_p99_ms", "db_max_ms",
+              "db_count", "post_p50_ms", "post_p99_ms", "post_errors", "missing_via_query", "missing_via_db",
+              "offered_per_s", "batch", "seconds", "poll_ms", "probes", "pipeline_ready_s")
+e2e = {f: median("e2e", "pipeline", f) for f in e2e_fields}
+record("end_to_end", **e2e, p50_ratio=ratio(e2e["query_p50_ms"], e2e["db_p50_ms"]),
+       p99_ratio=ratio(e2e["query_p99_ms"], e2e["db_p99_ms"]))
+if e2e["query_p50_ms"] is not None:
+    missing = (e2e["missing_via_query"] or 0) + (e2e["post_errors"] or 0)
+    how = "single events" if (e2e["batch"] or 1) == 1 else f"batches of {e2e['batch']:.0f}"
+    rows.append((f"end to end at {e2e['offered_per_s']:,.0f} events/s ({how}) for {e2e['seconds']:.0f} s: POST to visible in "
+                 f"query-service's session timeline ({e2e['query_count']:,.0f} probes, polled every {e2e['poll_ms']:.0f} ms)",
+                 f"p50 {ms(e2e, 'query_p50_ms', 'query_p99_ms', 'query_max_ms')} ms (p50 / p99 / max)"
+                 + (f"; {missing:,.0f} probes or posts failed" if missing else ""),
+                 f"POST to row visible in PostgreSQL (JDBC, polled alike): {ms(e2e, 'db_p50_ms', 'db_p99_ms', 'db_max_ms')} ms; "
+                 + (f"first event stored {e2e['pipeline_ready_s']:.1f} s after the processor was ready, before the measurement; "
+                    if e2e["pipeline_ready_s"] is not None else "") +
+                 f"ingest answered in p50 {ms(e2e, 'post_p50_ms', 'post_p99_ms')} ms (p50 / p99)",
+                 f"p50 {ratio(e2e['query_p50_ms'], e2e['db_p50_ms'])}x, p99 {ratio(e2e['query_p99_ms'], e2e['db_p99_ms'])}x "
+                 "PostgreSQL", ""))
+
 batch = median("batch", "ingest", "events_per_s")
 kafka = median("kafka_producer", "kafka", "records_per_s")
 record("batch", ingest_events_per_s=batch, kafka_producer_records_per_s=kafka, ratio_to_kafka=ratio(batch, kafka),
@@ -68,12 +109,63 @@ if drain is not None:
                  f"{ratio(drain, copy)}x COPY; {ratio(drain, DJANGO_EVENTS_PER_S)}x Django (475)",
                  "≥ 0.3x COPY, ≥ 40x Django"))
 
+data = {f: median("query_data", "postgres", f) for f in ("rows", "days", "load_s", "rows_per_s", "vacuum_analyze_s")}
+record("query_data", **data)
+if data["rows"] is not None:
+    rows.append((f"query benchmark's store: {data['rows']:,.0f} events over {data['days']:.0f} days generated in PostgreSQL",
+                 f"{data['load_s']:.0f} s ({data['rows_per_s']:,.0f} rows/s, with hourly counts); VACUUM (ANALYZE) {data['vacuum_analyze_s']:.0f} s",
+                 "", "", ""))
+floor = {f: median("query_floor", "query", f) for f in ("p50_ms", "p99_ms", "count")}
+record("query_floor", **floor)
+if floor["p50_ms"] is not None:
+    rows.append(("HTTP floor: GET /q/health/live on query-service (no token, no database), same client, one at a time",
+                 f"p50 {ms(floor, 'p50_ms', 'p99_ms')} ms (p50 / p99)", "", "", ""))
+QUERIES = {"timeline": "session timeline, GET /v1/sessions/{id}/events (a random stored session, 10-50 events)",
+           "category_hour": "one-hour category page, GET /v1/events?category&from&to (a random hour, first 100)",
+           "day_stats": "day stats, GET /v1/stats (a random day, hour buckets, group_by=name)"}
+for q, label in QUERIES.items():
+    m = "query_" + q
+    via = {f: median(m, "query", f) for f in ("p50_ms", "p99_ms", "count", "non_200")}
+    sql = {f: median(m, "jdbc", f) for f in ("p50_ms", "p99_ms", "rows_per_ask")}
+    record(m, query=via, jdbc=sql, p50_ratio=ratio(via["p50_ms"], sql["p50_ms"]), p99_ratio=ratio(via["p99_ms"], sql["p99_ms"]))
+    if via["p50_ms"] is not None:
+        rows.append((f"{label}, {via['count']:,.0f} requests one at a time",
+                     f"p50 {ms(via, 'p50_ms', 'p99_ms')} ms (p50 / p99)" + (f"; {via['non_200']:.0f} not 200" if via["non_200"] else ""),
+                     f"the same SQL over JDBC, every row read: {ms(sql, 'p50_ms', 'p99_ms')} ms",
+                     f"p50 {ratio(via['p50_ms'], sql['p50_ms'])}x, p99 {ratio(via['p99_ms'], sql['p99_ms'])}x JDBC", ""))
+plans = sorted({s["metric"][8:] for s in samples if s["metric"].startswith("explain_")})
+explained = {}
+for p in plans:
+    fields = ("execution_ms", "planning_ms", "seq_scans_reading_pages", "index_scans", "sorts", "partitions_scanned",
+              "shared_hit", "shared_read")
+    explained[p] = {f: median("explain_" + p, "postgres", f) for f in fields}
+    explained[p]["top_node"] = next((s.get("top_node") for s in samples if s["metric"] == "explain_" + p), None)
+record("explain", **explained)
+if explained:
+    rows.append(("EXPLAIN (ANALYZE, BUFFERS), one random ask each (custom plan; files in results/)",
+                 "; ".join(f"{p}: {e['execution_ms']} ms + {e['planning_ms']} ms planning, {e['partitions_scanned']:.0f} partitions, "
+                           f"{e['index_scans']:.0f} index scans, {e['seq_scans_reading_pages']:.0f} seq scans reading pages, "
+                           f"{e['shared_hit'] + e['shared_read']:.0f} buffers" for p, e in explained.items()),
+                 "", "", "no seq scan, no large sort"))
+load = {f: median("query_load", "query", f) for f in ("clients", "seconds", "requests_per_s", "errors", "p50_ms", "p99_ms",
+                                                       "rss_before_mb", "rss_peak_mb", "rss_after_mb")}
+record("query_load", **load)
+if load["requests_per_s"] is not None:
+    rows.append((f"query-service under load: {load['clients']:.0f} clients mixing the three queries for {load['seconds']:.0f} s",
+                 f"{load['requests_per_s']:,.0f} req/s; p50 {ms(load, 'p50_ms', 'p99_ms')} ms (p50 / p99)"
+                 + (f"; {load['errors']:.0f} errors" if load["errors"] else ""),
+                 "", "", ""))
+    rows.append(("query-service resident memory: idle after start / before the queries (after serving the end-to-end polls) / "
+                 "peak under query load / after",
+                 f"{median('rss', 'query', 'mb'):,.0f} / {load['rss_before_mb']:,.0f} / {load['rss_peak_mb']:,.0f} / "
+                 f"{load['rss_after_mb']:,.0f} MB (-Xmx384m)", "", "", ""))
+
 for service in ("ingest", "query", "processor"):
     ready = median("ready", service, "seconds") or (median("drain", "processor", "ready_s") if service == "processor" else None)
     rss = median("rss", service, "mb")
     record(service + "_process", ready_s=ready, rss_mb=rss)
     if ready is not None or rss is not None:
-        when = {"ingest": "after the ingest load", "query": "idle (no query load yet)",
+        when = {"ingest": "after the ingest load", "query": "idle, after start",
                 "processor": "at the end of each drain"}[service]
         rows.append((f"{service}-service start to ready; resident memory {when}",
                      f"{ready:.1f} s; {rss:,.0f} MB" if ready is not None and rss is not None else f"{ready} s; {rss} MB",

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The Eye's benchmark: builds what is missing, starts a throwaway local stack and the services on
 # free loopback ports, drives load, and writes bench/results/<timestamp>.json plus a Markdown table
-# appended to bench/RESULTS.md. Bounded (default 10 minutes after the build) and stops everything
+# appended to bench/RESULTS.md. Bounded (default 30 minutes after the build) and stops everything
 # it started, even on failure or Ctrl-C.
 #
 # Options: --quick (shorter runs, fewer events), --runs N (3), --duration S (10, per wrk run),
-#          --drain-events N (100000), --max-seconds S (600; the build is not counted).
+#          --rates "R ..." ("500 1000 2000", fixed offered rates of single events),
+#          --rate-duration S (8, per fixed-rate run), --e2e-rate R (1000, events/s), --e2e-seconds S (60),
+#          --e2e-batch N (10 events per POST /v1/batch; 1 posts single events to /v1/events),
+#          --drain-events N (100000), --queries-events N (10000000; 0 skips the query benchmark),
+#          --queries-days D (30), --queries-requests N (200), --queries-max-seconds S (720, the
+#          bound of generating the events), --max-seconds S (1800; the build is not counted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -14,14 +19,37 @@ RUNS=3
 DURATION=10
 WARMUP=5
 DRAIN_EVENTS=100000
-MAX_SECONDS=600
+RATES="500 1000 2000"
+RATE_DURATION=8
+RATE_WARMUP=5
+E2E_RATE=1000
+E2E_SECONDS=60
+E2E_WARMUP=10
+E2E_BATCH=10
+QUERIES_EVENTS=10000000
+QUERIES_DAYS=30
+QUERIES_REQUESTS=200
+QUERIES_MAX_SECONDS=720
+QUERY_LOAD_SECONDS=20
+QUERY_LOAD_CLIENTS=8
+MAX_SECONDS=1800
 MODE=default
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) MODE=quick; DURATION=4; WARMUP=3; DRAIN_EVENTS=30000 ;;
+    --quick) MODE=quick; DURATION=4; WARMUP=3; DRAIN_EVENTS=30000; RATE_DURATION=4; E2E_SECONDS=20; E2E_WARMUP=5
+      QUERIES_EVENTS=1000000; QUERIES_REQUESTS=100; QUERY_LOAD_SECONDS=10 ;;
     --runs) RUNS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --drain-events) DRAIN_EVENTS=$2; shift ;;
+    --rates) RATES=$2; shift ;;
+    --rate-duration) RATE_DURATION=$2; shift ;;
+    --e2e-rate) E2E_RATE=$2; shift ;;
+    --e2e-seconds) E2E_SECONDS=$2; shift ;;
+    --e2e-batch) E2E_BATCH=$2; shift ;;
+    --queries-events) QUERIES_EVENTS=$2; shift ;;
+    --queries-days) QUERIES_DAYS=$2; shift ;;
+    --queries-requests) QUERIES_REQUESTS=$2; shift ;;
+    --queries-max-seconds) QUERIES_MAX_SECONDS=$2; shift ;;
     --max-seconds) MAX_SECONDS=$2; shift ;;
     *) echo "bench: unknown option $1 (see the header of bench/run.sh)" >&2; exit 2 ;;
   esac
@@ -221,6 +249,21 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
+# --- ingest, single events at fixed offered rates (open loop), against the bare endpoint ---------
+for run in $(seq 1 "$RUNS"); do
+  for target in bare ingest; do
+    url=$([ $target = bare ] && echo "$BARE_URL" || echo "$INGEST_URL")
+    # shellcheck disable=SC2086 # one argument per rate
+    tool FixedRateLoad "$url" "$EYE_BENCH_KEY" "$WORK/event.json" "$RATE_WARMUP" "$RATE_DURATION" $RATES \
+      2>>"$LOGS/fixed-rate.log" >"$WORK/fixed-rate.out" || fail "the fixed-rate generator failed against $target"
+    while read -r line; do
+      rate=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["offered_per_s"]))' "$line")
+      sample "rate_$rate" "$target" "$run" "$line"
+      say "fixed rate $rate/s $target run $run: $line"
+    done < <(grep '^{' "$WORK/fixed-rate.out")
+  done
+done
+
 # --- ingest, batches, against Kafka's own producer -----------------------------------------------
 BATCH_URL=http://127.0.0.1:$INGEST_PORT/v1/batch
 run_wrk 8 "$WARMUP" "$BATCH_URL" "$WORK/batch.json" >/dev/null
@@ -237,6 +280,23 @@ done
 sample rss ingest 1 "{\"mb\": $(rss_mb "${PID_OF[ingest-service]}")}"
 sample rss query 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
 sample rss bare 1 "{\"mb\": $(rss_mb "$BARE_PID")}"
+
+# --- end to end: POST to visible in query-service, against visible in PostgreSQL -------------------
+say "end to end: $E2E_RATE events/s in batches of $E2E_BATCH for $E2E_SECONDS s (+$E2E_WARMUP s warm-up), processor running..."
+# The processor starts at the end of the raw topic: the load above is not its to drain.
+tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" 0 >/dev/null 2>>"$LOGS/filler.log"
+started=$(now_ns)
+start_service processor-service "$PROCESSOR_PORT"
+wait_ready processor-service "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" "${PID_OF[processor-service]}" "$started" >/dev/null
+# One probe per 100 events (10 a second at 1,000 events/s), each polled every 50 ms both ways.
+e2e_url=$([ "$E2E_BATCH" -gt 1 ] && echo "$BATCH_URL" || echo "$INGEST_URL")
+line=$(tool EndToEndLatency "$e2e_url" "$EYE_BENCH_KEY" "http://127.0.0.1:$QUERY_PORT" "$EYE_ANALYST_TOKEN" \
+  "$JDBC" "$DB_USER" "$DB_PASSWORD" "$E2E_RATE" "$E2E_WARMUP" "$E2E_SECONDS" $(((100 + E2E_BATCH - 1) / E2E_BATCH)) 50 \
+  "$E2E_BATCH" 2>>"$LOGS/e2e.log" | tail -n 1)
+[ -n "$line" ] || fail "the end-to-end generator printed no result"
+sample e2e pipeline 1 "$line"
+say "end to end: $line"
+stop_pid "${PID_OF[processor-service]}"
 # Ingest's load is over: free the CPU for the processor and PostgreSQL.
 stop_pid "$BARE_PID"
 stop_pid "${PID_OF[ingest-service]}"
@@ -260,6 +320,27 @@ for run in $(seq 1 "$RUNS"); do
   say "COPY run $run: $line"
 done
 
+# --- queries with QUERIES_EVENTS events stored, against the same SQL over JDBC --------------------
+if [ "$QUERIES_EVENTS" -gt 0 ]; then
+  say "queries: generating $QUERIES_EVENTS events over $QUERIES_DAYS days in PostgreSQL (bound $QUERIES_MAX_SECONDS s)..."
+  line=$(timeout "$QUERIES_MAX_SECONDS" java -Xmx256m -cp "$BENCH_CP" io.theeye.bench.QueryDataLoader \
+    "$JDBC" "$DB_USER" "$DB_PASSWORD" "$QUERIES_EVENTS" "$QUERIES_DAYS" 2 2>>"$LOGS/query-data.log" | tail -n 1) \
+    || fail "generating the query benchmark's events did not finish within $QUERIES_MAX_SECONDS s (--queries-max-seconds)"
+  sample query_data postgres 1 "$line"
+  say "queries: $line"
+  sample rss query_idle 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
+  EXPLAIN_DIR=$BENCH/results/$STAMP-explain
+  tool QueryLatency "http://127.0.0.1:$QUERY_PORT" "$EYE_ANALYST_TOKEN" "$JDBC" "$DB_USER" "$DB_PASSWORD" \
+    "$QUERIES_DAYS" "$QUERIES_REQUESTS" "${PID_OF[query-service]}" "$EXPLAIN_DIR" "$QUERY_LOAD_SECONDS" \
+    "$QUERY_LOAD_CLIENTS" 2>>"$LOGS/queries.log" >"$WORK/queries.out" || { cat "$WORK/queries.out" >&2; fail "the query benchmark failed"; }
+  while read -r tag metric target json; do
+    [ "$tag" = SAMPLE ] || continue
+    sample "$metric" "$target" 1 "$json"
+    say "queries: $metric $target $json"
+  done <"$WORK/queries.out"
+  sample rss query_loaded 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
+fi
+
 # --- report ---------------------------------------------------------------------------------------
 {
   echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average before the run: $LOAD_BEFORE."
@@ -267,5 +348,5 @@ done
 } >"$WORK/machine.txt"
 [ -f "$BENCH/RESULTS.md" ] || printf '# Benchmark results\n\nAppended by `bench/run.sh`; see bench/README.md for what each line means.\n' >"$BENCH/RESULTS.md"
 python3 "$BENCH/report.py" "$SAMPLES" "$BENCH/results/$STAMP.json" "$BENCH/RESULTS.md" "$WORK/machine.txt" \
-  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, drain of $DRAIN_EVENTS events, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, fixed rates $RATES for ${RATE_DURATION} s each, end to end ${E2E_SECONDS} s, drain of $DRAIN_EVENTS events, $QUERIES_EVENTS events for the queries, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
 say "results: bench/results/$STAMP.json, table appended to bench/RESULTS.md"

@@ -46,6 +46,40 @@ class SessionTimelineTest {
     }
 
     @Test
+    void countsTheWholeSessionOnEveryPageWhenItSpansSeveral() {
+        UUID session = UUID.randomUUID();
+        Instant start = Instant.parse("2021-01-02T10:00:00Z");
+        StoredEventRows rows = new StoredEventRows();
+        for (int i = 0; i < 3; i++) {
+            rows.insert(session, "page interaction", "pageview", start.plusSeconds(i), 4, 20 + i);
+        }
+
+        String next = given().auth()
+                .oauth2(analyst)
+                .when()
+                .get("/v1/sessions/" + session + "/events?limit=2")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(3))
+                .body("first_at", equalTo("2021-01-02T10:00:00Z"))
+                .body("last_at", equalTo("2021-01-02T10:00:02Z"))
+                .body("events", hasSize(2))
+                .extract()
+                .path("next_cursor");
+        given().auth()
+                .oauth2(analyst)
+                .when()
+                .get("/v1/sessions/" + session + "/events?limit=2&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(3))
+                .body("first_at", equalTo("2021-01-02T10:00:00Z"))
+                .body("last_at", equalTo("2021-01-02T10:00:02Z"))
+                .body("events", hasSize(1))
+                .body("next_cursor", nullValue());
+    }
+
+    @Test
     void returnsAnEmptyTimelineForAnUnknownSession() {
         given().auth()
                 .oauth2(analyst)
@@ -54,6 +88,7 @@ class SessionTimelineTest {
                 .then()
                 .statusCode(200)
                 .body("count", equalTo(0))
+                .body("first_at", nullValue())
                 .body("events", hasSize(0));
     }
 

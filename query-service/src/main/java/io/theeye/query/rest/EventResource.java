@@ -140,19 +140,14 @@ public class EventResource {
         QueryParameters params = QueryParameters.of(uri.getQueryParameters(), SESSION_PARAMETERS);
         String cursor = params.text("cursor");
         int limit = params.integer("limit", config.maxPageSize(), 1, config.maxPageSize());
-        EventFilter filter = new EventFilter(
-                sessionId, null, null, null, null, null, cursor == null ? null : EventCursor.decode(cursor));
-        return Uni.combine()
-                .all()
-                .unis(events.summarize(sessionId), events.page(filter, limit))
-                .asTuple()
-                .map(both -> new SessionTimeline(
+        return events.timeline(sessionId, cursor == null ? null : EventCursor.decode(cursor), limit)
+                .map(timeline -> new SessionTimeline(
                         sessionId,
-                        both.getItem1().events(),
-                        both.getItem1().firstAt(),
-                        both.getItem1().lastAt(),
-                        both.getItem2().events(),
-                        encode(both.getItem2().next())));
+                        timeline.summary().events(),
+                        timeline.summary().firstAt(),
+                        timeline.summary().lastAt(),
+                        timeline.page().events(),
+                        encode(timeline.page().next())));
     }
 
     private static String encode(EventCursor cursor) {
