@@ -5,7 +5,12 @@
 # it started, even on failure or Ctrl-C.
 #
 # Options: --quick (shorter runs, fewer events), --runs N (3), --duration S (10, per wrk run),
-#          --drain-events N (100000), --max-seconds S (600; the build is not counted).
+#          --drain-events N (100000), --max-seconds S (600; the build is not counted),
+#          --profile (Java Flight Recorder: ingest during the measured single-event and batch runs,
+#          the processor during each drain; recordings kept in bench/results/jfr-<timestamp>/,
+#          summarised with bench/jfr-top.py),
+#          --apps DIR (run the packaged services from DIR/<service>/quarkus-app instead of
+#          <service>/target/quarkus-app, e.g. an earlier build copied aside for a before/after run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,6 +21,8 @@ WARMUP=5
 DRAIN_EVENTS=100000
 MAX_SECONDS=600
 MODE=default
+PROFILE=""
+APPS=""
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) MODE=quick; DURATION=4; WARMUP=3; DRAIN_EVENTS=30000 ;;
@@ -23,6 +30,8 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift ;;
     --drain-events) DRAIN_EVENTS=$2; shift ;;
     --max-seconds) MAX_SECONDS=$2; shift ;;
+    --profile) PROFILE=1 ;;
+    --apps) APPS=$(cd "$2" && pwd); shift ;;
     *) echo "bench: unknown option $1 (see the header of bench/run.sh)" >&2; exit 2 ;;
   esac
   shift
@@ -46,8 +55,12 @@ fi
 
 # --- build what is missing -------------------------------------------------------------------
 export MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g}
+app_jar() { # service -> the quarkus-run.jar to start
+  if [ -n "$APPS" ]; then echo "$APPS/$1/quarkus-app/quarkus-run.jar"; else echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; fi
+}
 for service in ingest-service processor-service query-service; do
-  if [ ! -f "$service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f local-stack/target/runtime.classpath ]; then
+  if [ -n "$APPS" ] && [ ! -f "$(app_jar "$service")" ]; then fail "--apps $APPS holds no $service/quarkus-app"; fi
+  if [ ! -f "$(app_jar "$service")" ] || [ ! -f local-stack/target/runtime.classpath ]; then
     say "building the services (first time: a few minutes)..."
     ./mvnw -B -q -DskipTests install -pl '!system-tests,!deployment-tests,!client' || fail "the build failed"
     break
@@ -69,6 +82,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/eye-bench.XXXXXX")
 LOGS=$WORK/logs
 SAMPLES=$WORK/samples.jsonl
 mkdir -p "$LOGS" "$BENCH/results"
+JFR_DIR=$BENCH/results/jfr-$STAMP
+[ -z "$PROFILE" ] || mkdir -p "$JFR_DIR"
 : >"$SAMPLES"
 PIDS=()
 WATCHDOG=""
@@ -142,13 +157,22 @@ wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
   fail "$name was not ready after 120 s"
 }
 
-start_service() { # service port -> starts it, records its pid in PID_OF
-  local service=$1 port=$2
-  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
+start_service() { # service port [recording name] -> starts it, records its pid in PID_OF
+  local service=$1 port=$2 recording=${3:-}
+  local jfr=()
+  # With --profile and a recording name, JFR records from launch (the profile settings sample
+  # Java stacks every 10 ms); the file is written when the JVM stops (stop_pid sends SIGTERM).
+  [ -z "$PROFILE" ] || [ -z "$recording" ] \
+    || jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_DIR/$recording.jfr")
+  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m "${jfr[@]}" -jar "$(app_jar "$service")" \
     >>"$LOGS/$service.log" 2>&1 &
   PID_OF[$service]=$!
   PIDS+=("$!")
 }
+
+# With --profile: JFR records one phase of a running service (after its warm-up) into a file.
+jfr_start() { [ -z "$PROFILE" ] || jcmd "$1" JFR.start name=bench settings=profile >/dev/null; }
+jfr_stop() { [ -z "$PROFILE" ] || jcmd "$1" JFR.stop name=bench filename="$JFR_DIR/$2.jfr" >/dev/null; }
 
 # --- the stack ---------------------------------------------------------------------------------
 say "starting Kafka and PostgreSQL (throwaway data in $WORK)..."
@@ -209,6 +233,7 @@ check=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' -H "Authorization: 
 say "warming up (${WARMUP} s each)..."
 run_wrk 32 "$WARMUP" "$BARE_URL" "$WORK/event.json" >/dev/null
 run_wrk 32 "$WARMUP" "$INGEST_URL" "$WORK/event.json" >/dev/null
+jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
   for conns in 32 4; do
     for target in bare ingest; do
@@ -221,9 +246,12 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
+jfr_stop "${PID_OF[ingest-service]}" ingest-single
+
 # --- ingest, batches, against Kafka's own producer -----------------------------------------------
 BATCH_URL=http://127.0.0.1:$INGEST_PORT/v1/batch
 run_wrk 8 "$WARMUP" "$BATCH_URL" "$WORK/batch.json" >/dev/null
+jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
   line=$(run_wrk 8 "$DURATION" "$BATCH_URL" "$WORK/batch.json")
   [ -n "$line" ] || fail "wrk printed no result for batches"
@@ -234,6 +262,7 @@ for run in $(seq 1 "$RUNS"); do
   sample kafka_producer kafka "$run" "$line"
   say "kafka producer run $run: $line"
 done
+jfr_stop "${PID_OF[ingest-service]}" ingest-batch
 sample rss ingest 1 "{\"mb\": $(rss_mb "${PID_OF[ingest-service]}")}"
 sample rss query 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
 sample rss bare 1 "{\"mb\": $(rss_mb "$BARE_PID")}"
@@ -245,7 +274,7 @@ stop_pid "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
   say "drain run $run: filling the raw topic with $DRAIN_EVENTS events (processor stopped)..."
   before=$(tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/filler.log" | tail -n 1)
-  start_service processor-service "$PROCESSOR_PORT"
+  start_service processor-service "$PROCESSOR_PORT" "processor-service-drain$run"
   line=$(tool DrainTimer "$JDBC" "$DB_USER" "$DB_PASSWORD" "$before" "$DRAIN_EVENTS" \
     "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" 240 2>>"$LOGS/drain.log" | tail -n 1) \
     || { tail -n 30 "$LOGS/processor-service.log" >&2; fail "drain did not finish: $line"; }
@@ -267,5 +296,6 @@ done
 } >"$WORK/machine.txt"
 [ -f "$BENCH/RESULTS.md" ] || printf '# Benchmark results\n\nAppended by `bench/run.sh`; see bench/README.md for what each line means.\n' >"$BENCH/RESULTS.md"
 python3 "$BENCH/report.py" "$SAMPLES" "$BENCH/results/$STAMP.json" "$BENCH/RESULTS.md" "$WORK/machine.txt" \
-  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, drain of $DRAIN_EVENTS events, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, drain of $DRAIN_EVENTS events, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown)${APPS:+, services from $APPS}${PROFILE:+, profiled with JFR})"
 say "results: bench/results/$STAMP.json, table appended to bench/RESULTS.md"
+[ -z "$PROFILE" ] || say "recordings: bench/results/jfr-$STAMP/ (python3 bench/jfr-top.py <file.jfr>)"
