@@ -141,6 +141,14 @@ sample() { # metric target run json-object -> one line in the samples
     "$1" "$2" "$3" "$4" >>"$SAMPLES"
 }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU a process has used (user + system, ms): its cost per request holds up on a busy machine,
+# where throughput and latency mostly measure the waiting for a core.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ms() { awk -v hz="$CLK_TCK" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+with_cpu() { # json-line pid cpu-ms-before -> the line with "cpu_ms" (the process's CPU during the run)
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["cpu_ms"]=int(sys.argv[2])-int(sys.argv[3]); print(json.dumps(d))' \
+    "$1" "$(cpu_ms "$2")" "$3"
+}
 now_ns() { date +%s%N; }
 
 wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
@@ -238,8 +246,11 @@ for run in $(seq 1 "$RUNS"); do
   for conns in 32 4; do
     for target in bare ingest; do
       url=$([ $target = bare ] && echo "$BARE_URL" || echo "$INGEST_URL")
+      pid=$([ $target = bare ] && echo "$BARE_PID" || echo "${PID_OF[ingest-service]}")
+      cpu_before=$(cpu_ms "$pid")
       line=$(run_wrk "$conns" "$DURATION" "$url" "$WORK/event.json")
       [ -n "$line" ] || fail "wrk printed no result for $target c$conns"
+      line=$(with_cpu "$line" "$pid" "$cpu_before")
       sample "single_c$conns" "$target" "$run" "$line"
       say "single c$conns $target run $run: $line"
     done
@@ -253,8 +264,10 @@ BATCH_URL=http://127.0.0.1:$INGEST_PORT/v1/batch
 run_wrk 8 "$WARMUP" "$BATCH_URL" "$WORK/batch.json" >/dev/null
 jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
+  cpu_before=$(cpu_ms "${PID_OF[ingest-service]}")
   line=$(run_wrk 8 "$DURATION" "$BATCH_URL" "$WORK/batch.json")
   [ -n "$line" ] || fail "wrk printed no result for batches"
+  line=$(with_cpu "$line" "${PID_OF[ingest-service]}" "$cpu_before")
   line=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["events_per_s"]=d["requests_per_s"]*500; print(json.dumps(d))' "$line")
   sample batch ingest "$run" "$line"
   say "batch run $run: $line"
