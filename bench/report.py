@@ -22,6 +22,17 @@ def median(metric, target, field):
     return statistics.median(found) if found else None
 
 
+def cpu_us(metric, target, per):
+    """Median CPU of the process per request (or per event), in microseconds; '' when not measured."""
+    found = [s["cpu_ms"] * 1000.0 / (s["requests"] * per) for s in samples
+             if s["metric"] == metric and s["target"] == target and "cpu_ms" in s and s.get("requests")]
+    return statistics.median(found) if found else None
+
+
+def cpu_text(us, unit):
+    return f"; CPU {us:,.0f} µs/{unit}" if us is not None else ""
+
+
 def ratio(a, b):
     return round(a / b, 3) if a is not None and b else None
 
@@ -38,13 +49,17 @@ for conns in ("c32", "c4"):
     m = "single_" + conns
     ing = {f: median(m, "ingest", f) for f in ("requests_per_s", "p50_ms", "p99_ms", "p999_ms", "non_2xx")}
     bare = {f: median(m, "bare", f) for f in ("requests_per_s", "p50_ms", "p99_ms", "p999_ms")}
+    ing["cpu_us_per_request"] = cpu_us(m, "ingest", 1)
+    bare["cpu_us_per_request"] = cpu_us(m, "bare", 1)
     record(m, ingest=ing, bare=bare, runs=len(values(m, "ingest", "requests_per_s")),
            ratio_to_bare=ratio(ing["requests_per_s"], bare["requests_per_s"]),
            ratio_to_django=ratio(ing["requests_per_s"], DJANGO_REQUESTS_PER_S))
     if ing["requests_per_s"] is not None:
         rows.append((f"ingest POST /v1/events, wrk -t2 -{conns}",
-                     f"{ing['requests_per_s']:,.0f} req/s; p50 {ing['p50_ms']:.2f} / p99 {ing['p99_ms']:.2f} / p99.9 {ing['p999_ms']:.2f} ms",
-                     f"bare 202 endpoint {bare['requests_per_s']:,.0f} req/s; p99 {bare['p99_ms']:.2f} ms",
+                     f"{ing['requests_per_s']:,.0f} req/s; p50 {ing['p50_ms']:.2f} / p99 {ing['p99_ms']:.2f} / p99.9 {ing['p999_ms']:.2f} ms"
+                     + cpu_text(ing["cpu_us_per_request"], "request"),
+                     f"bare 202 endpoint {bare['requests_per_s']:,.0f} req/s; p99 {bare['p99_ms']:.2f} ms"
+                     + cpu_text(bare["cpu_us_per_request"], "request"),
                      f"{ratio(ing['requests_per_s'], bare['requests_per_s'])}x bare; {ratio(ing['requests_per_s'], DJANGO_REQUESTS_PER_S)}x Django (621)",
                      "≥ 0.5x bare, ≥ 25x Django" if conns == "c32" else "(latency at light load)"))
 
@@ -91,10 +106,12 @@ if e2e["query_p50_ms"] is not None:
 
 batch = median("batch", "ingest", "events_per_s")
 kafka = median("kafka_producer", "kafka", "records_per_s")
+batch_cpu = cpu_us("batch", "ingest", 500)
 record("batch", ingest_events_per_s=batch, kafka_producer_records_per_s=kafka, ratio_to_kafka=ratio(batch, kafka),
+       ingest_cpu_us_per_event=batch_cpu,
        record_bytes=median("kafka_producer", "kafka", "record_bytes"))
 if batch is not None:
-    rows.append(("ingest POST /v1/batch (500 events), wrk -t2 -c8", f"{batch:,.0f} events/s",
+    rows.append(("ingest POST /v1/batch (500 events), wrk -t2 -c8", f"{batch:,.0f} events/s" + cpu_text(batch_cpu, "event"),
                  f"Kafka producer, same settings and envelope: {kafka:,.0f} records/s" if kafka else "n/a",
                  f"{ratio(batch, kafka)}x Kafka", "≥ 0.5x Kafka"))
 

@@ -1,43 +1,58 @@
 #!/usr/bin/env bash
 # The Eye's benchmark: builds what is missing, starts a throwaway local stack and the services on
 # free loopback ports, drives load, and writes bench/results/<timestamp>.json plus a Markdown table
-# appended to bench/RESULTS.md. Bounded (default 30 minutes after the build) and stops everything
-# it started, even on failure or Ctrl-C.
+# appended to bench/RESULTS.md. Bounded and stops everything it started, even on failure or Ctrl-C.
 #
-# Options: --quick (shorter runs, fewer events), --runs N (3), --duration S (10, per wrk run),
-#          --rates "R ..." ("500 1000 2000", fixed offered rates of single events),
-#          --rate-duration S (8, per fixed-rate run), --e2e-rate R (1000, events/s), --e2e-seconds S (60),
-#          --e2e-batch N (10 events per POST /v1/batch; 1 posts single events to /v1/events),
-#          --drain-events N (100000), --queries-events N (10000000; 0 skips the query benchmark),
-#          --queries-days D (30), --queries-requests N (200), --queries-max-seconds S (720, the
-#          bound of generating the events), --max-seconds S (1800; the build is not counted).
+# Modes (the bound counts from after the build):
+#   (default)  every measurement, sized for the 10-minute bound: 3 runs, wrk 6 s, drain of 50,000,
+#              end to end 30 s at 1,000 events/s, queries over 1,000,000 stored events.
+#   --quick    the same, smaller (2 runs, wrk 4 s, drain of 20,000, queries over 300,000), 10 minutes.
+#   --full     the issue's sizes: wrk 10 s, drain of 100,000, end to end 60 s, queries over
+#              10,000,000 stored events (generating them takes 5-9 minutes here); bound 30 minutes.
+# Options after the mode override it: --runs N, --duration S (per wrk run),
+#          --rates "R ..." (fixed offered rates of single events), --rate-duration S,
+#          --e2e-rate R (events/s), --e2e-seconds S,
+#          --e2e-batch N (events per POST /v1/batch; 1 posts single events to /v1/events),
+#          --drain-events N, --queries-events N (0 skips the query benchmark),
+#          --queries-days D, --queries-requests N, --queries-max-seconds S (the bound of generating
+#          the events), --max-seconds S,
+#          --profile (Java Flight Recorder: ingest during the measured single-event and batch runs,
+#          the processor during each drain; recordings kept in bench/results/jfr-<timestamp>/,
+#          summarised with bench/jfr-top.py),
+#          --apps DIR (run the packaged services from DIR/<service>/quarkus-app instead of
+#          <service>/target/quarkus-app, e.g. an earlier build copied aside for a before/after run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/bench
 RUNS=3
-DURATION=10
-WARMUP=5
-DRAIN_EVENTS=100000
+DURATION=6
+WARMUP=3
+DRAIN_EVENTS=50000
 RATES="500 1000 2000"
-RATE_DURATION=8
-RATE_WARMUP=5
+RATE_DURATION=5
+RATE_WARMUP=3
 E2E_RATE=1000
-E2E_SECONDS=60
-E2E_WARMUP=10
+E2E_SECONDS=30
+E2E_WARMUP=5
 E2E_BATCH=10
-QUERIES_EVENTS=10000000
+QUERIES_EVENTS=1000000
 QUERIES_DAYS=30
-QUERIES_REQUESTS=200
+QUERIES_REQUESTS=100
 QUERIES_MAX_SECONDS=720
-QUERY_LOAD_SECONDS=20
+QUERY_LOAD_SECONDS=10
 QUERY_LOAD_CLIENTS=8
-MAX_SECONDS=1800
+MAX_SECONDS=600
 MODE=default
+PROFILE=""
+APPS=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) MODE=quick; DURATION=4; WARMUP=3; DRAIN_EVENTS=30000; RATE_DURATION=4; E2E_SECONDS=20; E2E_WARMUP=5
-      QUERIES_EVENTS=1000000; QUERIES_REQUESTS=100; QUERY_LOAD_SECONDS=10 ;;
+    --quick) MODE=quick; RUNS=2; DURATION=4; WARMUP=2; DRAIN_EVENTS=20000; RATE_DURATION=3; E2E_SECONDS=15
+      QUERIES_EVENTS=300000; QUERIES_REQUESTS=50; QUERY_LOAD_SECONDS=5 ;;
+    --full) MODE=full; DURATION=10; WARMUP=5; DRAIN_EVENTS=100000; RATE_DURATION=8; RATE_WARMUP=5
+      E2E_SECONDS=60; E2E_WARMUP=10; QUERIES_EVENTS=10000000; QUERIES_REQUESTS=200; QUERY_LOAD_SECONDS=20
+      MAX_SECONDS=1800 ;;
     --runs) RUNS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --drain-events) DRAIN_EVENTS=$2; shift ;;
@@ -51,6 +66,8 @@ while [ $# -gt 0 ]; do
     --queries-requests) QUERIES_REQUESTS=$2; shift ;;
     --queries-max-seconds) QUERIES_MAX_SECONDS=$2; shift ;;
     --max-seconds) MAX_SECONDS=$2; shift ;;
+    --profile) PROFILE=1 ;;
+    --apps) APPS=$(cd "$2" && pwd); shift ;;
     *) echo "bench: unknown option $1 (see the header of bench/run.sh)" >&2; exit 2 ;;
   esac
   shift
@@ -74,8 +91,12 @@ fi
 
 # --- build what is missing -------------------------------------------------------------------
 export MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g}
+app_jar() { # service -> the quarkus-run.jar to start
+  if [ -n "$APPS" ]; then echo "$APPS/$1/quarkus-app/quarkus-run.jar"; else echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; fi
+}
 for service in ingest-service processor-service query-service; do
-  if [ ! -f "$service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f local-stack/target/runtime.classpath ]; then
+  if [ -n "$APPS" ] && [ ! -f "$(app_jar "$service")" ]; then fail "--apps $APPS holds no $service/quarkus-app"; fi
+  if [ ! -f "$(app_jar "$service")" ] || [ ! -f local-stack/target/runtime.classpath ]; then
     say "building the services (first time: a few minutes)..."
     ./mvnw -B -q -DskipTests install -pl '!system-tests,!deployment-tests,!client' || fail "the build failed"
     break
@@ -97,6 +118,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/eye-bench.XXXXXX")
 LOGS=$WORK/logs
 SAMPLES=$WORK/samples.jsonl
 mkdir -p "$LOGS" "$BENCH/results"
+JFR_DIR=$BENCH/results/jfr-$STAMP
+[ -z "$PROFILE" ] || mkdir -p "$JFR_DIR"
 : >"$SAMPLES"
 PIDS=()
 WATCHDOG=""
@@ -154,6 +177,14 @@ sample() { # metric target run json-object -> one line in the samples
     "$1" "$2" "$3" "$4" >>"$SAMPLES"
 }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU a process has used (user + system, ms): its cost per request holds up on a busy machine,
+# where throughput and latency mostly measure the waiting for a core.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ms() { awk -v hz="$CLK_TCK" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+with_cpu() { # json-line pid cpu-ms-before -> the line with "cpu_ms" (the process's CPU during the run)
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["cpu_ms"]=int(sys.argv[2])-int(sys.argv[3]); print(json.dumps(d))' \
+    "$1" "$(cpu_ms "$2")" "$3"
+}
 now_ns() { date +%s%N; }
 
 wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
@@ -170,13 +201,22 @@ wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
   fail "$name was not ready after 120 s"
 }
 
-start_service() { # service port -> starts it, records its pid in PID_OF
-  local service=$1 port=$2
-  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
+start_service() { # service port [recording name] -> starts it, records its pid in PID_OF
+  local service=$1 port=$2 recording=${3:-}
+  local jfr=()
+  # With --profile and a recording name, JFR records from launch (the profile settings sample
+  # Java stacks every 10 ms); the file is written when the JVM stops (stop_pid sends SIGTERM).
+  [ -z "$PROFILE" ] || [ -z "$recording" ] \
+    || jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_DIR/$recording.jfr")
+  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m "${jfr[@]}" -jar "$(app_jar "$service")" \
     >>"$LOGS/$service.log" 2>&1 &
   PID_OF[$service]=$!
   PIDS+=("$!")
 }
+
+# With --profile: JFR records one phase of a running service (after its warm-up) into a file.
+jfr_start() { [ -z "$PROFILE" ] || jcmd "$1" JFR.start name=bench settings=profile >/dev/null; }
+jfr_stop() { [ -z "$PROFILE" ] || jcmd "$1" JFR.stop name=bench filename="$JFR_DIR/$2.jfr" >/dev/null; }
 
 # --- the stack ---------------------------------------------------------------------------------
 say "starting Kafka and PostgreSQL (throwaway data in $WORK)..."
@@ -237,17 +277,23 @@ check=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' -H "Authorization: 
 say "warming up (${WARMUP} s each)..."
 run_wrk 32 "$WARMUP" "$BARE_URL" "$WORK/event.json" >/dev/null
 run_wrk 32 "$WARMUP" "$INGEST_URL" "$WORK/event.json" >/dev/null
+jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
   for conns in 32 4; do
     for target in bare ingest; do
       url=$([ $target = bare ] && echo "$BARE_URL" || echo "$INGEST_URL")
+      pid=$([ $target = bare ] && echo "$BARE_PID" || echo "${PID_OF[ingest-service]}")
+      cpu_before=$(cpu_ms "$pid")
       line=$(run_wrk "$conns" "$DURATION" "$url" "$WORK/event.json")
       [ -n "$line" ] || fail "wrk printed no result for $target c$conns"
+      line=$(with_cpu "$line" "$pid" "$cpu_before")
       sample "single_c$conns" "$target" "$run" "$line"
       say "single c$conns $target run $run: $line"
     done
   done
 done
+
+jfr_stop "${PID_OF[ingest-service]}" ingest-single
 
 # --- ingest, single events at fixed offered rates (open loop), against the bare endpoint ---------
 for run in $(seq 1 "$RUNS"); do
@@ -267,9 +313,12 @@ done
 # --- ingest, batches, against Kafka's own producer -----------------------------------------------
 BATCH_URL=http://127.0.0.1:$INGEST_PORT/v1/batch
 run_wrk 8 "$WARMUP" "$BATCH_URL" "$WORK/batch.json" >/dev/null
+jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
+  cpu_before=$(cpu_ms "${PID_OF[ingest-service]}")
   line=$(run_wrk 8 "$DURATION" "$BATCH_URL" "$WORK/batch.json")
   [ -n "$line" ] || fail "wrk printed no result for batches"
+  line=$(with_cpu "$line" "${PID_OF[ingest-service]}" "$cpu_before")
   line=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["events_per_s"]=d["requests_per_s"]*500; print(json.dumps(d))' "$line")
   sample batch ingest "$run" "$line"
   say "batch run $run: $line"
@@ -277,6 +326,7 @@ for run in $(seq 1 "$RUNS"); do
   sample kafka_producer kafka "$run" "$line"
   say "kafka producer run $run: $line"
 done
+jfr_stop "${PID_OF[ingest-service]}" ingest-batch
 sample rss ingest 1 "{\"mb\": $(rss_mb "${PID_OF[ingest-service]}")}"
 sample rss query 1 "{\"mb\": $(rss_mb "${PID_OF[query-service]}")}"
 sample rss bare 1 "{\"mb\": $(rss_mb "$BARE_PID")}"
@@ -305,7 +355,7 @@ stop_pid "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
   say "drain run $run: filling the raw topic with $DRAIN_EVENTS events (processor stopped)..."
   before=$(tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/filler.log" | tail -n 1)
-  start_service processor-service "$PROCESSOR_PORT"
+  start_service processor-service "$PROCESSOR_PORT" "processor-service-drain$run"
   line=$(tool DrainTimer "$JDBC" "$DB_USER" "$DB_PASSWORD" "$before" "$DRAIN_EVENTS" \
     "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" 240 2>>"$LOGS/drain.log" | tail -n 1) \
     || { tail -n 30 "$LOGS/processor-service.log" >&2; fail "drain did not finish: $line"; }
@@ -348,5 +398,6 @@ fi
 } >"$WORK/machine.txt"
 [ -f "$BENCH/RESULTS.md" ] || printf '# Benchmark results\n\nAppended by `bench/run.sh`; see bench/README.md for what each line means.\n' >"$BENCH/RESULTS.md"
 python3 "$BENCH/report.py" "$SAMPLES" "$BENCH/results/$STAMP.json" "$BENCH/RESULTS.md" "$WORK/machine.txt" \
-  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, fixed rates $RATES for ${RATE_DURATION} s each, end to end ${E2E_SECONDS} s, drain of $DRAIN_EVENTS events, $QUERIES_EVENTS events for the queries, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  "$STAMP ($MODE: $RUNS runs, wrk ${DURATION} s each, fixed rates $RATES for ${RATE_DURATION} s each, end to end ${E2E_SECONDS} s, drain of $DRAIN_EVENTS events, $QUERIES_EVENTS events for the queries, git $(git rev-parse --short HEAD 2>/dev/null || echo unknown)${APPS:+, services from $APPS}${PROFILE:+, profiled with JFR})"
 say "results: bench/results/$STAMP.json, table appended to bench/RESULTS.md"
+[ -z "$PROFILE" ] || say "recordings: bench/results/jfr-$STAMP/ (python3 bench/jfr-top.py <file.jfr>)"

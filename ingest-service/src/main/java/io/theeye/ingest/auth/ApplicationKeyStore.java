@@ -14,11 +14,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * The application keys, in memory. The hot path looks keys up here and never waits on PostgreSQL;
  * a background refresh replaces the whole set, and a failed refresh keeps the last good one.
+ * A known key is hashed once per loaded set, not once per request.
  */
 @ApplicationScoped
 public class ApplicationKeyStore {
@@ -32,8 +34,31 @@ public class ApplicationKeyStore {
         }
     }
 
+    /**
+     * One loaded set: the grants by stored hash, and the grants of keys already presented. Only
+     * keys that are in the set are remembered, so unknown keys (guesses, attacks) cannot grow it;
+     * a refresh starts a new set, so a disabled or removed key stops working at the next refresh,
+     * as before.
+     */
+    private record KeySet(Map<String, KeyGrant> byHash, Map<String, KeyGrant> byPresentedKey) {
+        KeySet(Map<String, KeyGrant> byHash) {
+            this(byHash, new ConcurrentHashMap<>());
+        }
+
+        KeyGrant find(String presentedKey) {
+            KeyGrant grant = byPresentedKey.get(presentedKey);
+            if (grant == null) {
+                grant = byHash.get(ApplicationKeys.hash(presentedKey));
+                if (grant != null) {
+                    byPresentedKey.put(presentedKey, grant);
+                }
+            }
+            return grant;
+        }
+    }
+
     private final Pool pool;
-    private volatile Map<String, KeyGrant> byHash = Map.of();
+    private volatile KeySet keySet = new KeySet(Map.of());
     private volatile boolean loaded;
     private volatile boolean lastRefreshFailed;
 
@@ -64,7 +89,7 @@ public class ApplicationKeyStore {
                                         instant(row.getOffsetDateTime("expires_at")),
                                         instant(row.getOffsetDateTime("disabled_at"))));
                     }
-                    byHash = Map.copyOf(next);
+                    keySet = new KeySet(Map.copyOf(next));
                     loaded = true;
                     if (lastRefreshFailed) {
                         LOG.infof("application keys reloaded (%d keys)", next.size());
@@ -88,7 +113,7 @@ public class ApplicationKeyStore {
         if (presentedKey == null || !presentedKey.startsWith(ApplicationKeys.PREFIX) || presentedKey.length() > 128) {
             return Optional.empty();
         }
-        KeyGrant grant = byHash.get(ApplicationKeys.hash(presentedKey));
+        KeyGrant grant = keySet.find(presentedKey);
         return grant != null && grant.validAt(now) ? Optional.of(grant.applicationId()) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.theeye.ingest.intake;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.TimeoutException;
@@ -10,13 +11,15 @@ import io.theeye.ingest.config.IngestConfig;
 import io.theeye.ingest.messaging.RawEventPublisher;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,10 @@ public class IngestService {
     private final IngestConfig config;
     private final MeterRegistry metrics;
     private final Timer sendLatency;
+    private final Counter unauthorized;
+    private final Counter sendFailures;
+    /** Accepted events per application, resolved once per application rather than per request. */
+    private final Map<UUID, Counter> acceptedByApplication = new ConcurrentHashMap<>();
 
     IngestService(
             ApplicationKeyStore keys,
@@ -56,6 +63,8 @@ public class IngestService {
                 .description("Time from handing events to Kafka until acknowledged")
                 .publishPercentileHistogram()
                 .register(metrics);
+        this.unauthorized = eventCounter("rejected", "unauthorized", "unknown");
+        this.sendFailures = metrics.counter("eye.ingest.kafka.send.failures");
     }
 
     /** One event: its id once Kafka holds it. */
@@ -112,20 +121,14 @@ public class IngestService {
                 .fail()
                 .onItem()
                 .invoke(() -> {
-                    sendLatency.record(Duration.ofNanos(System.nanoTime() - started));
-                    metrics.counter(
-                                    "eye.ingest.events",
-                                    "outcome",
-                                    "accepted",
-                                    "reason",
-                                    "none",
-                                    "application",
-                                    applicationId.toString())
+                    sendLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    acceptedByApplication
+                            .computeIfAbsent(applicationId, id -> eventCounter("accepted", "none", id.toString()))
                             .increment(events.size());
                 })
                 .onFailure()
                 .transform(failure -> {
-                    metrics.counter("eye.ingest.kafka.send.failures").increment(events.size());
+                    sendFailures.increment(events.size());
                     countRejected(applicationId, "kafka_unavailable", events.size());
                     String why = failure instanceof TimeoutException
                             ? "Kafka did not acknowledge within "
@@ -158,15 +161,7 @@ public class IngestService {
                     config.retryAfter());
         }
         if (application.isEmpty()) {
-            metrics.counter(
-                            "eye.ingest.events",
-                            "outcome",
-                            "rejected",
-                            "reason",
-                            "unauthorized",
-                            "application",
-                            "unknown")
-                    .increment();
+            unauthorized.increment();
             throw new ProblemException(Problem.of(
                     401,
                     "unauthorized",
@@ -189,15 +184,12 @@ public class IngestService {
     }
 
     private void countRejected(UUID applicationId, String reason, int events) {
-        metrics.counter(
-                        "eye.ingest.events",
-                        "outcome",
-                        "rejected",
-                        "reason",
-                        reason,
-                        "application",
-                        applicationId == null ? "unknown" : applicationId.toString())
+        eventCounter("rejected", reason, applicationId == null ? "unknown" : applicationId.toString())
                 .increment(events);
+    }
+
+    private Counter eventCounter(String outcome, String reason, String application) {
+        return metrics.counter("eye.ingest.events", "outcome", outcome, "reason", reason, "application", application);
     }
 
     private static String bearer(String authorization) {
