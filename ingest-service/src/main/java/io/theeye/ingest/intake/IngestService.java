@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,9 @@ import org.jboss.logging.Logger;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    /** True from the first refused send until the next acknowledged one. */
+    private final AtomicBoolean kafkaRefusing = new AtomicBoolean();
 
     private final ApplicationKeyStore keys;
     private final RequestReader reader;
@@ -122,6 +126,9 @@ public class IngestService {
                 .onItem()
                 .invoke(() -> {
                     sendLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    if (kafkaRefusing.compareAndSet(true, false)) {
+                        LOG.info("Kafka acknowledges events again");
+                    }
                     acceptedByApplication
                             .computeIfAbsent(applicationId, id -> eventCounter("accepted", "none", id.toString()))
                             .increment(events.size());
@@ -134,6 +141,12 @@ public class IngestService {
                             ? "Kafka did not acknowledge within "
                                     + config.sendTimeout().toMillis() + " ms"
                             : "Kafka refused the events";
+                    // One line per outage, not one per request: SmallRye's per-message errors are muted.
+                    if (kafkaRefusing.compareAndSet(false, true)) {
+                        LOG.warnf(
+                                "%s%s; answering 503 until it acknowledges again",
+                                why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+                    }
                     LOG.debugf(failure, "events not accepted: %s", why);
                     return new ProblemException(
                             Problem.of(
