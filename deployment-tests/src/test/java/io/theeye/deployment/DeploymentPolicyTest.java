@@ -244,7 +244,13 @@ class DeploymentPolicyTest {
         assertThat(envNames(rendered, "query-service")).containsExactlyInAnyOrderElementsOf(concat(common, jwt));
         // Only the processor migrates, over JDBC.
         assertThat(envNames(rendered, "processor-service"))
-                .containsExactlyInAnyOrderElementsOf(concat(common, jwt, List.of("QUARKUS_DATASOURCE_JDBC_URL")));
+                .containsExactlyInAnyOrderElementsOf(
+                        concat(common, jwt, List.of("QUARKUS_DATASOURCE_JDBC_URL", "EYE_PROCESSOR_CONSUMERS")));
+        // One consumer per pod: the autoscaler's maxReplicas <= partitions is then the whole sizing rule.
+        assertThat(env(rendered, "processor-service", "EYE_PROCESSOR_CONSUMERS")
+                        .path("value")
+                        .asText())
+                .isEqualTo("1");
         for (String service : List.of("processor-service", "query-service")) {
             JsonNode pod = rendered.get("Deployment", service).at("/spec/template/spec");
             assertThat(pod.at("/containers/0/volumeMounts").findValuesAsText("mountPath"))
