@@ -28,6 +28,7 @@ class AlertRulesTest {
             "EyeIngestUnavailable",
             "EyeIngestKafkaSendFailures",
             "EyeProcessorLagGrowing",
+            "EyeProcessorPartitionStalled",
             "EyeInvalidEventShareHigh",
             "EyeApplicationSilent",
             "EyeReadinessFlapping");
@@ -40,6 +41,7 @@ class AlertRulesTest {
             "eye_processor_events_total",
             "eye_processor_invalid_share",
             "eye_processor_application_silent",
+            "eye_processor_partition_retrying_seconds",
             "kafka_consumer_fetch_manager_records_lag_max",
             "kube_pod_status_ready",
             "up");

@@ -11,7 +11,9 @@ public enum ErrorCode {
     FUTURE_TIMESTAMP("future_timestamp"),
     UNKNOWN_EVENT_TYPE("unknown_event_type"),
     SCHEMA_VIOLATION("schema_violation"),
-    TOO_LARGE("too_large");
+    TOO_LARGE("too_large"),
+    /** Valid or not, the database refused to store the record as it is; it is kept as text with the reason. */
+    UNSTORABLE("unstorable");
 
     private final String wire;
 

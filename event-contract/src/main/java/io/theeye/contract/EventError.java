@@ -3,7 +3,8 @@ package io.theeye.contract;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One reason an event is invalid.
+ * One reason an event is invalid. Path and message may quote the event's own text (a key, a
+ * category): they are made storable here, once, so that no reason can itself be refused.
  *
  * @param code the stable error code
  * @param path a JSON Pointer into the event (empty for the whole event)
@@ -12,4 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EventError(
         @JsonProperty("code") ErrorCode code,
         @JsonProperty("path") String path,
-        @JsonProperty("message") String message) {}
+        @JsonProperty("message") String message) {
+
+    public EventError {
+        path = StorableText.escape(path);
+        message = StorableText.escape(message);
+    }
+}

@@ -58,8 +58,25 @@ class KafkaOutageTest {
                     .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
-                    .body("code", equalTo("unavailable"));
+                    .body("code", equalTo("unavailable"))
+                    // The id ingest gave the event, so that a retry with it is stored once.
+                    .body("events[0].index", equalTo(0))
+                    .body("events[0].event_id", notNullValue());
             assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(HANGING_MILLIS);
+            String ownId = UUID.randomUUID().toString();
+            String batch = "{\"events\": [" + event + ", 17, "
+                    + event.replaceFirst("\\{", "{\"event_id\": \"" + ownId + "\", ") + "]}";
+            given().auth()
+                    .oauth2(app.key())
+                    .contentType(ContentType.JSON)
+                    .body(batch)
+                    .when()
+                    .post("/v1/batch")
+                    .then()
+                    .statusCode(503)
+                    .body("events.index", org.hamcrest.Matchers.contains(0, 2))
+                    .body("events[0].event_id", notNullValue())
+                    .body("events[1].event_id", equalTo(ownId));
         } finally {
             LocalStackTestResource.startKafka();
         }

@@ -55,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
         return new StackEndpoints(
                 "127.0.0.1:" + options.kafkaPort(),
                 "127.0.0.1",
-                postgres.port(),
+                options.postgresPort(),
                 PostgresServer.DATABASE,
                 PostgresServer.USER,
                 PostgresServer.PASSWORD);
@@ -109,18 +109,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops PostgreSQL and starts it again on the same port and data, as a fault test does.
-     * Only a persistent stack keeps its data across this; a throwaway one would start empty.
-     */
-    public synchronized void restartPostgres(java.time.Duration down) {
-        postgres.close();
-        try {
-            Thread.sleep(down.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Stops PostgreSQL, as a fault test does to see the services cope without it. */
+    public synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
         }
-        postgres = PostgresServer.start(options.dataDirectory(), options.postgresPort(), options.persistent());
+    }
+
+    /** Starts PostgreSQL again on the same port and data (only a persistent stack keeps its data). */
+    public synchronized void startPostgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.start(options.dataDirectory(), options.postgresPort(), options.persistent());
+        }
     }
 
     @Override
@@ -128,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stopKafka();
         } finally {
-            postgres.close();
+            stopPostgres();
         }
     }
 

@@ -18,6 +18,20 @@ final class EventTestData {
         return Fixtures.seedEvents().get(index).deepCopy();
     }
 
+    /**
+     * JSON text with every non-ASCII character escaped, as a client may send it: an unpaired
+     * surrogate survives only as an escape (UTF-8 has no form for it).
+     */
+    static String ascii(Object json) {
+        try {
+            return MAPPER.writer()
+                    .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
+                    .writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The raw envelope ingest would write around an event. */
     static String envelope(UUID eventId, UUID applicationId, Object payload) {
         ObjectNode envelope = MAPPER.createObjectNode();
@@ -25,6 +39,6 @@ final class EventTestData {
         envelope.put("application_id", applicationId.toString());
         envelope.put("received_at", Instant.now().toString());
         envelope.set("payload", MAPPER.valueToTree(payload));
-        return envelope.toString();
+        return ascii(envelope);
     }
 }

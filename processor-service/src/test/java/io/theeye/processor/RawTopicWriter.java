@@ -28,6 +28,11 @@ final class RawTopicWriter implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends one record and answers where it landed. */
+    RecordMetadata sendAndLocate(String key, String value) throws Exception {
+        return producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
     /** Sends the values without waiting between them, so they travel in one producer batch. */
     void sendTogether(String key, List<String> values) throws Exception {
         List<Future<RecordMetadata>> sent = values.stream()

@@ -27,6 +27,37 @@ final class StoredEvents {
         return single("SELECT data->>'path' FROM events WHERE event_id = ?", eventId);
     }
 
+    static String invalidRawText(UUID eventId) {
+        return single("SELECT raw_text FROM invalid_events WHERE event_id = ?", eventId);
+    }
+
+    static String invalidMessage(UUID eventId) {
+        return single("SELECT errors->0->>'message' FROM invalid_events WHERE event_id = ?", eventId);
+    }
+
+    static String occurredAt(UUID eventId) {
+        return single(
+                "SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM events WHERE event_id = ?",
+                eventId);
+    }
+
+    /** The messages of the records of a partition recorded as malformed. */
+    static java.util.List<String> malformedMessagesIn(int partition) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT errors->0->>'message' FROM invalid_events WHERE kafka_partition = ? AND 'malformed' = ANY(error_codes)")) {
+            query.setInt(1, partition);
+            ResultSet rows = query.executeQuery();
+            java.util.List<String> messages = new java.util.ArrayList<>();
+            while (rows.next()) {
+                messages.add(rows.getString(1));
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String invalidCodes(UUID eventId) {
         return single("SELECT array_to_string(error_codes, ',') FROM invalid_events WHERE event_id = ?", eventId);
     }

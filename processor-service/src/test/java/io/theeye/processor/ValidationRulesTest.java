@@ -73,7 +73,35 @@ class ValidationRulesTest {
                 rule(0, e -> ((ObjectNode) e.get("data")).remove("host"), "schema_violation", "/data"),
                 rule(1, e -> ((ObjectNode) e.get("data")).put("element", 42), "schema_violation", "/data/element"),
                 rule(2, e -> ((ObjectNode) e.get("data")).put("form", "John"), "schema_violation", "/data/form"),
-                rule(0, e -> e.put("category", "nul\u0000byte"), "invalid_field", "/category"));
+                rule(0, e -> e.put("category", "nul\u0000byte"), "invalid_field", "/category"),
+                rule(0, e -> e.put("name", "half \ud800 of a pair"), "invalid_field", "/name"),
+                rule(0, e -> ((ObjectNode) e.get("data")).put("a\u0000b", 1), "invalid_field", "/data/a\\u0000b"),
+                rule(0, e -> ((ObjectNode) e.get("data")).put("note", "\udc00"), "invalid_field", "/data/note"),
+                rule(
+                        0,
+                        e -> ((ObjectNode) e.get("data")).put("big", new java.math.BigDecimal("1e1001")),
+                        "invalid_field",
+                        "/data/big"),
+                rule(
+                        0,
+                        e -> ((ObjectNode) e.get("data")).put("tiny", new java.math.BigDecimal("1e-1001")),
+                        "invalid_field",
+                        "/data/tiny"),
+                rule(0, e -> ((ObjectNode) e.get("data")).set("deep", nested(100)), "invalid_field", deepPath(100)));
+    }
+
+    /** Arrays nested {@code levels} deep. */
+    private static com.fasterxml.jackson.databind.JsonNode nested(int levels) {
+        com.fasterxml.jackson.databind.node.ArrayNode node = EventTestData.MAPPER.createArrayNode();
+        for (int i = 1; i < levels; i++) {
+            node = EventTestData.MAPPER.createArrayNode().add(node);
+        }
+        return node;
+    }
+
+    /** Where nesting of "data" (level 2) and "deep" (level 3) first passes 100 levels. */
+    private static String deepPath(int levels) {
+        return "/data/deep" + "/0".repeat(100 - 3 + 1);
     }
 
     @ParameterizedTest(name = "{2} at {3}")
@@ -82,7 +110,7 @@ class ValidationRulesTest {
         ObjectNode event = EventTestData.seed(seed);
         mutation.accept(event);
 
-        dryRun(event.toString())
+        dryRun(EventTestData.ascii(event))
                 .body("invalid", equalTo(1))
                 .body("results[0].errors", hasSize(1))
                 .body("results[0].errors[0].code", equalTo(code))
@@ -123,11 +151,7 @@ class ValidationRulesTest {
 
     @Test
     void answersABodyThatIsNotJsonWithProblemDetails() {
-        given().contentType(ContentType.JSON)
-                .body("{\"a\": ")
-                .when()
-                .post("/v1/validate")
-                .then()
+        as(analyst(), "{\"a\": ")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("malformed"));
@@ -137,12 +161,66 @@ class ValidationRulesTest {
         return Arguments.of(seed, mutation, code, path);
     }
 
-    private static ValidatableResponse dryRun(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
+    @Test
+    void needsAnApplicationKeyOrAnAnalystsToken() {
+        given().contentType(ContentType.JSON)
+                .body(EventTestData.seed(0).toString())
                 .when()
                 .post("/v1/validate")
                 .then()
-                .statusCode(200);
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2("eye_NotAKeyAnybodyHasBeenGiven0000000")
+                .contentType(ContentType.JSON)
+                .body(EventTestData.seed(0).toString())
+                .when()
+                .post("/v1/validate")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        String key = new io.theeye.localstack.ApplicationRegistrar(LocalStackTestResource.endpoints())
+                .register("dry-run-" + java.util.UUID.randomUUID())
+                .key();
+        given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(EventTestData.seed(0).toString())
+                .when()
+                .post("/v1/validate")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(1));
+    }
+
+    @Test
+    void keepsIngestsLimits() {
+        String event = EventTestData.seed(0).toString();
+        String tooMany = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(501, event)) + "]}";
+        as(analyst(), tooMany).statusCode(413).body("code", equalTo("too_large"));
+        ObjectNode big = EventTestData.seed(0);
+        ((ObjectNode) big.get("data")).put("padding", "x".repeat(40_000));
+        as(analyst(), big.toString()).statusCode(413).body("detail", org.hamcrest.Matchers.containsString("32768"));
+        as(analyst(), "{\"events\": [" + big + "]}")
+                .statusCode(200)
+                .body("results[0].errors[0].code", equalTo("too_large"));
+    }
+
+    private static String analyst() {
+        return LocalStackTestResource.jwt().token("ana", "analyst", Duration.ofMinutes(5));
+    }
+
+    private static ValidatableResponse as(String token, String body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/validate")
+                .then();
+    }
+
+    private static ValidatableResponse dryRun(String body) {
+        return as(analyst(), body).statusCode(200);
     }
 }

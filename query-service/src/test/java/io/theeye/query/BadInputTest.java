@@ -85,7 +85,7 @@ class BadInputTest {
                 Arguments.of(
                         "/v1/invalid-events?code=oops",
                         "code: must be one of: malformed, missing_field, invalid_field, invalid_timestamp, "
-                                + "future_timestamp, unknown_event_type, schema_violation, too_large"),
+                                + "future_timestamp, unknown_event_type, schema_violation, too_large, unstorable"),
                 Arguments.of(
                         "/v1/invalid-events?replay_status=done",
                         "replay_status: must be one of: pending, replayed, still_invalid"),

@@ -98,6 +98,18 @@ final class RunningEye implements AutoCloseable {
         return new ApplicationRegistrar(stack.endpoints()).register(name);
     }
 
+    /** A new application, once ingest accepts its key (within 30 s). */
+    RegisteredApplication application(String name) {
+        RegisteredApplication app = registerApplication(name);
+        // "[]" is refused after the key check and before Kafka: it probes the key and stores nothing.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        Http.post(ingest.url("/v1/events"), app.key(), "[]").status() != 401);
+        return app;
+    }
+
     String analystToken() {
         return jwt.token("system-test-analyst", "analyst", Duration.ofMinutes(30));
     }

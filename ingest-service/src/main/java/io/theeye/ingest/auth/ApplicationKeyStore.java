@@ -1,5 +1,7 @@
 package io.theeye.ingest.auth;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -8,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -20,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * The application keys, in memory. The hot path looks keys up here and never waits on PostgreSQL;
  * a background refresh replaces the whole set, and a failed refresh keeps the last good one.
- * A known key is hashed once per loaded set, not once per request.
+ * A known key is hashed once per loaded set, not once per request. While PostgreSQL is away ingest
+ * keeps serving from the last set; how old it is shows in {@code eye_ingest_keys_age_seconds}.
  */
 @ApplicationScoped
 public class ApplicationKeyStore {
@@ -59,11 +63,16 @@ public class ApplicationKeyStore {
 
     private final Pool pool;
     private volatile KeySet keySet = new KeySet(Map.of());
-    private volatile boolean loaded;
+    private volatile Instant loadedAt;
     private volatile boolean lastRefreshFailed;
 
-    ApplicationKeyStore(Pool pool) {
+    ApplicationKeyStore(Pool pool, MeterRegistry metrics) {
         this.pool = pool;
+        Gauge.builder("eye.ingest.keys.age", this, ApplicationKeyStore::ageSeconds)
+                .description(
+                        "Seconds since the application keys were last read from PostgreSQL (-1 before the first read)")
+                .baseUnit("seconds")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -90,7 +99,7 @@ public class ApplicationKeyStore {
                                         instant(row.getOffsetDateTime("disabled_at"))));
                     }
                     keySet = new KeySet(Map.copyOf(next));
-                    loaded = true;
+                    loadedAt = Instant.now();
                     if (lastRefreshFailed) {
                         LOG.infof("application keys reloaded (%d keys)", next.size());
                     }
@@ -119,7 +128,12 @@ public class ApplicationKeyStore {
 
     /** True once the key set has been loaded at least once. */
     public boolean isLoaded() {
-        return loaded;
+        return loadedAt != null;
+    }
+
+    private double ageSeconds() {
+        Instant at = loadedAt;
+        return at == null ? -1 : Duration.between(at, Instant.now()).toMillis() / 1000.0;
     }
 
     private static Instant instant(OffsetDateTime time) {

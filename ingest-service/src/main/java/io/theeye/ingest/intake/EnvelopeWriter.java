@@ -1,5 +1,6 @@
 package io.theeye.ingest.intake;
 
+import io.theeye.service.intake.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.theeye.ingest.intake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,10 @@ import io.theeye.contract.Problem;
 import io.theeye.ingest.auth.ApplicationKeyStore;
 import io.theeye.ingest.config.IngestConfig;
 import io.theeye.ingest.messaging.RawEventPublisher;
+import io.theeye.service.intake.BatchItem;
+import io.theeye.service.intake.EventBodyReader;
+import io.theeye.service.intake.IncomingEvent;
+import io.theeye.service.intake.IntakeLimits;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,7 +41,7 @@ public class IngestService {
     private final AtomicBoolean kafkaRefusing = new AtomicBoolean();
 
     private final ApplicationKeyStore keys;
-    private final RequestReader reader;
+    private final EventBodyReader reader;
     private final EnvelopeWriter envelopes;
     private final RawEventPublisher publisher;
     private final RateLimiter rateLimiter;
@@ -50,14 +55,15 @@ public class IngestService {
 
     IngestService(
             ApplicationKeyStore keys,
-            RequestReader reader,
+            ObjectMapper mapper,
             EnvelopeWriter envelopes,
             RawEventPublisher publisher,
             RateLimiter rateLimiter,
             IngestConfig config,
             MeterRegistry metrics) {
         this.keys = keys;
-        this.reader = reader;
+        this.reader = new EventBodyReader(
+                mapper, new IntakeLimits(config.maxEventBytes(), config.maxRequestBytes(), config.maxBatchEvents()));
         this.envelopes = envelopes;
         this.publisher = publisher;
         this.rateLimiter = rateLimiter;
@@ -148,16 +154,29 @@ public class IngestService {
                                 why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
                     }
                     LOG.debugf(failure, "events not accepted: %s", why);
+                    // Not confirmed is not "not written": the producer may still deliver them. The
+                    // ids they were sent under let a retry be stored once.
                     return new ProblemException(
                             Problem.of(
-                                    503,
-                                    "unavailable",
-                                    "Event log unavailable",
-                                    why + "; retry the request: an event that carries its own event_id is"
-                                            + " stored once however often it is retried"),
+                                            503,
+                                            "unavailable",
+                                            "Event log unavailable",
+                                            why + "; retry the request with the event_ids listed in events: an"
+                                                    + " event retried with its id is stored once")
+                                    .withEvents(events.stream()
+                                            .map(event -> new HandedOn(event.index(), event.eventId()))
+                                            .toList()),
                             config.retryAfter());
                 });
     }
+
+    /** An event handed to the producer before a 503: its place in the request and its id. */
+    record HandedOn(
+            @com.fasterxml.jackson.annotation.JsonProperty("index")
+            int index,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("event_id")
+            UUID eventId) {}
 
     private UUID authenticate(String authorization) {
         String key = bearer(authorization);

@@ -3,7 +3,7 @@ package io.theeye.ingest.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.theeye.contract.EventError;
-import io.theeye.ingest.intake.BatchItem;
+import io.theeye.service.intake.BatchItem;
 import java.util.List;
 import java.util.UUID;
 

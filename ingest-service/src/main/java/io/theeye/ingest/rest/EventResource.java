@@ -40,7 +40,7 @@ public class EventResource {
     static final String RATE =
             "{\"type\": \"https://theeye.io/problems/rate_limited\", \"title\": \"Too many events\", \"status\": 429, \"detail\": \"this application's event rate limit is reached\", \"code\": \"rate_limited\"}";
     static final String UNAVAILABLE =
-            "{\"type\": \"https://theeye.io/problems/unavailable\", \"title\": \"Event log unavailable\", \"status\": 503, \"detail\": \"Kafka did not acknowledge within 2000 ms; retry the request: an event that carries its own event_id is stored once however often it is retried\", \"code\": \"unavailable\"}";
+            "{\"type\": \"https://theeye.io/problems/unavailable\", \"title\": \"Event log unavailable\", \"status\": 503, \"detail\": \"Kafka did not acknowledge within 2000 ms; retry the request with the event_ids listed in events: an event retried with its id is stored once\", \"code\": \"unavailable\", \"events\": [{\"index\": 0, \"event_id\": \"0192e7a0-7c4e-7b1a-9f3e-2d6c1b0a9e11\"}]}";
 
     private final IngestService ingest;
 
@@ -93,7 +93,8 @@ public class EventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate", value = RATE)))
     @APIResponse(
             responseCode = "503",
-            description = "Kafka did not acknowledge in time; retry after Retry-After",
+            description =
+                    "Kafka did not acknowledge in time; retry after Retry-After with the event_ids the answer lists",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -140,7 +141,8 @@ public class EventResource {
                             examples = @ExampleObject(name = "too_large", value = TOO_LARGE)))
     @APIResponse(
             responseCode = "503",
-            description = "Kafka did not acknowledge in time; retry after Retry-After",
+            description =
+                    "Kafka did not acknowledge in time; retry after Retry-After with the event_ids the answer lists",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

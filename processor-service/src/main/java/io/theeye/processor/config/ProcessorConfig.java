@@ -16,6 +16,14 @@ public interface ProcessorConfig {
     /** Storage retries while PostgreSQL or Kafka is away: consumption pauses, nothing is skipped. */
     Retry retry();
 
+    /**
+     * A partition whose batch has been retrying this long is reported stalled: readiness goes
+     * down and says which partition (the gauge {@code eye_processor_partition_retrying_seconds}
+     * shows it from the first failed attempt).
+     */
+    @WithDefault("2m")
+    Duration stalledAfter();
+
     /** The events table's daily partitions. */
     Partitions partitions();
 

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps daily partitions of {@code events} ready ahead of time, and drops those past the
- * optional retention. The SQL function takes an advisory lock, so replicas never collide.
+ * optional retention (and the identities of the events they held). The SQL function takes an
+ * advisory lock, so replicas never collide.
  */
 @ApplicationScoped
 public class PartitionMaintenance {
@@ -74,6 +75,10 @@ public class PartitionMaintenance {
                         }
                     }
                 })
+                // Identities are remembered as long as events are kept: a copy arriving later than
+                // the retention after the first would be stored again.
+                .chain(() -> pool.preparedQuery("DELETE FROM event_ids WHERE recorded_at < $1")
+                        .execute(Tuple.of(cutoff.atStartOfDay().atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 }

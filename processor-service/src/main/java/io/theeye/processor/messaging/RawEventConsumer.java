@@ -27,7 +27,8 @@ public class RawEventConsumer {
         List<RawRecord> records = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, String> record : batch) {
             IncomingKafkaRecord<String, String> in = (IncomingKafkaRecord<String, String>) record;
-            records.add(new RawRecord(in.getTopic(), in.getPartition(), in.getOffset(), in.getPayload()));
+            records.add(new RawRecord(
+                    in.getTopic(), in.getPartition(), in.getOffset(), in.getPayload(), in.getTimestamp()));
         }
         // A method taking a Message acknowledges it itself: only after the batch is durable.
         return processor.process(records).chain(() -> Uni.createFrom().completionStage(batch::ack));

@@ -2,8 +2,12 @@ package io.theeye.processor.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.theeye.contract.ErrorCode;
+import io.theeye.contract.EventError;
 import io.theeye.contract.RawEnvelope;
 import io.theeye.processor.storage.EventStore;
+import io.theeye.processor.storage.FailureClassifier;
+import io.theeye.processor.storage.Isolation;
 import io.theeye.processor.validation.EventValidator;
 import io.theeye.processor.validation.InvalidEvent;
 import io.theeye.processor.validation.ValidEvent;
@@ -15,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,33 +63,62 @@ public class InvalidEventReplay {
                     stillInvalid.add(invalid);
                 }
             }
-            ReplayReport report = new ReplayReport(
-                    request.dryRun(),
-                    rows.size(),
-                    nowValid.size(),
-                    stillInvalid.size(),
-                    nowValid.stream().limit(SAMPLES).map(ValidEvent::eventId).toList(),
-                    stillInvalid.stream()
-                            .limit(SAMPLES)
-                            .map(e -> new ReplayReport.StillInvalid(e.eventId(), e.errors()))
-                            .toList());
             if (request.dryRun() || rows.isEmpty()) {
-                return Uni.createFrom().item(report);
+                return Uni.createFrom().item(report(request, rows.size(), nowValid, stillInvalid));
             }
-            List<UUID> keptIds =
-                    stillInvalid.stream().map(InvalidEvent::eventId).toList();
-            return store.storeReplay(nowValid, keptIds)
-                    .invoke(() -> LOG.infof(
-                            "replay moved %d events to the valid store; %d still invalid",
-                            nowValid.size(), keptIds.size()))
-                    .replaceWith(report);
+            // An event the database still refuses stays invalid, with the refusal as its reason.
+            return Isolation.<ValidEvent, Integer>run(nowValid, part -> store.storeReplay(part, List.of()))
+                    .chain(isolation -> {
+                        List<ValidEvent> moved = new ArrayList<>(nowValid);
+                        List<InvalidEvent> kept = new ArrayList<>(stillInvalid);
+                        for (Isolation.Refused<ValidEvent> refused : isolation.refused()) {
+                            moved.remove(refused.item());
+                            kept.add(refusedByDatabase(refused.item(), refused.reason()));
+                        }
+                        return store.storeReplay(List.of(), kept).map(ignored -> {
+                            LOG.infof(
+                                    "replay moved %d events to the valid store; %d still invalid",
+                                    moved.size(), kept.size());
+                            return report(request, rows.size(), moved, kept);
+                        });
+                    });
         });
+    }
+
+    private static ReplayReport report(
+            ReplayRequest request, int examined, List<ValidEvent> nowValid, List<InvalidEvent> stillInvalid) {
+        return new ReplayReport(
+                request.dryRun(),
+                examined,
+                nowValid.size(),
+                stillInvalid.size(),
+                nowValid.stream().limit(SAMPLES).map(ValidEvent::eventId).toList(),
+                stillInvalid.stream()
+                        .limit(SAMPLES)
+                        .map(e -> new ReplayReport.StillInvalid(e.eventId(), e.errors()))
+                        .toList());
+    }
+
+    private static InvalidEvent refusedByDatabase(ValidEvent event, Throwable reason) {
+        return new InvalidEvent(
+                event.eventId(),
+                event.applicationId(),
+                event.receivedAt(),
+                null,
+                null,
+                event.category(),
+                event.name(),
+                List.of(new EventError(ErrorCode.UNSTORABLE, "", FailureClassifier.reason(reason))),
+                event.occurredAt(),
+                event.kafkaPartition(),
+                event.kafkaOffset());
     }
 
     private Uni<List<Row>> findReplayable(ReplayRequest request) {
         List<String> where = new ArrayList<>(List.of(
                 "replay_status <> 'replayed'",
-                "payload IS NOT NULL",
+                // Either the payload as jsonb or, where jsonb could not hold it, as text.
+                "(payload IS NOT NULL OR raw_text IS NOT NULL)",
                 "application_id IS NOT NULL",
                 "received_at IS NOT NULL"));
         List<Object> args = new ArrayList<>();
@@ -115,10 +147,10 @@ public class InvalidEventReplay {
             where.add("received_at < $" + args.size());
         }
         args.add(request.limit());
-        String sql =
-                "SELECT event_id, application_id, received_at, payload::text AS payload, kafka_partition, kafka_offset "
-                        + "FROM invalid_events WHERE " + String.join(" AND ", where)
-                        + " ORDER BY received_at, event_id LIMIT $" + args.size();
+        String sql = "SELECT event_id, application_id, received_at, coalesce(payload::text, raw_text) AS payload, "
+                + "kafka_partition, kafka_offset "
+                + "FROM invalid_events WHERE " + String.join(" AND ", where)
+                + " ORDER BY received_at, event_id LIMIT $" + args.size();
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
             List<Row> list = new ArrayList<>(rows.size());
             rows.forEach(list::add);

@@ -1,44 +1,50 @@
 package io.theeye.processor.validation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.networknt.schema.Error;
 import io.theeye.contract.ErrorCode;
 import io.theeye.contract.EventError;
 import io.theeye.contract.EventTimestamps;
 import io.theeye.contract.RawEnvelope;
+import io.theeye.contract.StorableText;
 import io.theeye.processor.config.ProcessorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Applies every rule of the contract to one event and reports every error found, each with its
- * code and JSON Pointer. Deterministic for a given record and registry, so a redelivered or
- * replayed copy is judged the same way.
+ * code and JSON Pointer. Whatever it accepts can be stored: text PostgreSQL refuses, numbers it
+ * cannot hold and nesting past our limit are errors here, not failures of the database later.
+ * Deterministic for a given record and registry, so a redelivered or replayed copy is judged the
+ * same way.
  */
 @ApplicationScoped
 public class EventValidator {
 
     static final int MAX_NAME_LENGTH = 255;
 
-    /** Times before this are not believable event times (and keep clear of PostgreSQL's range). */
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** Times outside this range are not believable event times (and keep clear of PostgreSQL's range). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ObjectMapper mapper;
+    private final ObjectWriter asciiWriter;
     private final EventTypeRegistry registry;
     private final Duration futureTolerance;
 
     EventValidator(ObjectMapper mapper, EventTypeRegistry registry, ProcessorConfig config) {
         this.mapper = mapper;
+        this.asciiWriter = mapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
         this.registry = registry;
         this.futureTolerance = config.futureTolerance();
     }
@@ -52,22 +58,36 @@ public class EventValidator {
             return validateRecord(record);
         } catch (RuntimeException | StackOverflowError e) {
             return unreadableRecord(
-                    record, "the record could not be validated (" + e.getClass().getSimpleName() + ")");
+                    record, "it could not be validated (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private ValidationOutcome validateRecord(RawRecord record) {
+        if (record.value() == null) {
+            return unreadableRecord(record, "it has no value");
+        }
         RawEnvelope envelope;
         try {
-            envelope = record.value() == null ? null : mapper.readValue(record.value(), RawEnvelope.class);
-        } catch (Exception e) {
-            envelope = null;
+            envelope = mapper.readValue(record.value(), RawEnvelope.class);
+        } catch (JsonProcessingException e) {
+            return unreadableRecord(record, "it is not a raw event envelope (" + e.getOriginalMessage() + ")");
         }
-        if (envelope == null
-                || envelope.eventId() == null
-                || envelope.receivedAt() == null
-                || envelope.payload() == null) {
-            return unreadableRecord(record, "the record at %s is not a raw event envelope");
+        // Written by something other than ingest, a record may lack what the processor relies on.
+        String missing = envelope == null
+                ? "an envelope"
+                : envelope.eventId() == null
+                        ? "event_id"
+                        : envelope.applicationId() == null
+                                ? "application_id"
+                                : envelope.receivedAt() == null
+                                        ? "received_at"
+                                        : envelope.payload() == null ? "payload" : null;
+        if (missing != null) {
+            return unreadableRecord(record, "it is not a raw event envelope: " + missing + " is missing");
+        }
+        if (envelope.receivedAt().isBefore(EARLIEST) || envelope.receivedAt().isAfter(LATEST)) {
+            return unreadableRecord(
+                    record, "its received_at " + envelope.receivedAt() + " is not between 1970 and 9999");
         }
         return validate(envelope, record.partition(), record.offset());
     }
@@ -80,12 +100,11 @@ public class EventValidator {
             errors.add(new EventError(ErrorCode.MALFORMED, "", "the event must be a JSON object"));
             return invalid(envelope, null, null, errors, null, partition, offset);
         }
-        findNul(event, "", errors);
-        // Text with NUL cannot be stored in PostgreSQL at all: such an event is judged on that alone.
-        boolean storableText = errors.isEmpty();
+        List<EventError> unstorable = StorableJson.problems(event, "");
+        errors.addAll(unstorable);
         UUID session = uuid(event, "session_id", errors);
-        String category = storableText ? shortText(event, "category", errors) : null;
-        String name = storableText ? shortText(event, "name", errors) : null;
+        String category = shortText(event, "category", errors);
+        String name = shortText(event, "name", errors);
         JsonNode data = event.get("data");
         if (data == null || data.isNull()) {
             errors.add(missing("data"));
@@ -97,9 +116,11 @@ public class EventValidator {
         Instant correctedAt = occurredAt != null && sentAt != null
                 ? envelope.receivedAt().minus(Duration.between(occurredAt, sentAt))
                 : null;
-        if (correctedAt != null && correctedAt.isBefore(EARLIEST)) {
+        if (correctedAt != null && (correctedAt.isBefore(EARLIEST) || correctedAt.isAfter(LATEST))) {
             errors.add(new EventError(
-                    ErrorCode.INVALID_TIMESTAMP, "/sent_at", "sent_at and timestamp imply an event time before 1970"));
+                    ErrorCode.INVALID_TIMESTAMP,
+                    "/sent_at",
+                    "sent_at and timestamp imply an event time outside 1970 to 9999"));
             correctedAt = null;
         }
         Instant checked = correctedAt != null ? correctedAt : occurredAt;
@@ -120,7 +141,8 @@ public class EventValidator {
                         "no event type is registered for category '" + category + "' and name '" + name + "'"));
             } else {
                 schemaVersion = type.get().version();
-                if (data != null && data.isObject()) {
+                // A tree we could not store is not handed to the schema validator either.
+                if (data != null && data.isObject() && unstorable.isEmpty()) {
                     for (Error error : type.get().schema().validate(data)) {
                         errors.add(new EventError(
                                 ErrorCode.SCHEMA_VIOLATION,
@@ -148,6 +170,48 @@ public class EventValidator {
                 schemaVersion);
     }
 
+    /** Text that always stores and reads back as the same JSON: non-ASCII written as escapes. */
+    public String storableText(JsonNode json) {
+        try {
+            return asciiWriter.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree can always be written", e);
+        }
+    }
+
+    /**
+     * The event's text from its raw record, written so that it can always be stored: the payload
+     * when the record is an envelope, else the whole record.
+     */
+    public String storablePayloadText(RawRecord record) {
+        try {
+            JsonNode payload = mapper.readTree(record.value()).get("payload");
+            if (payload != null) {
+                return storableText(payload);
+            }
+        } catch (JsonProcessingException | RuntimeException notAnEnvelope) {
+            // kept as the record's own text below
+        }
+        return record.value() == null ? "" : StorableText.escape(record.value());
+    }
+
+    /** A valid event the database refused, as an invalid one carrying the refusal. */
+    public InvalidEvent asUnstorable(RawRecord record, ValidationOutcome outcome, List<EventError> errors) {
+        ValidEvent event = (ValidEvent) outcome;
+        return new InvalidEvent(
+                event.eventId(),
+                event.applicationId(),
+                event.receivedAt(),
+                null,
+                storablePayloadText(record),
+                event.category(),
+                event.name(),
+                errors,
+                event.occurredAt(),
+                event.kafkaPartition(),
+                event.kafkaOffset());
+    }
+
     private InvalidEvent invalid(
             RawEnvelope envelope,
             String category,
@@ -156,14 +220,14 @@ public class EventValidator {
             Instant occurredAt,
             int partition,
             long offset) {
-        // PostgreSQL's jsonb cannot hold \u0000: such a payload is kept as text instead.
-        boolean storable = errors.stream().noneMatch(e -> e.message().startsWith(NUL_MESSAGE));
+        JsonNode payload = envelope.payload();
+        boolean storable = StorableJson.isStorable(payload);
         return new InvalidEvent(
                 envelope.eventId(),
                 envelope.applicationId(),
                 envelope.receivedAt(),
-                storable ? envelope.payload() : null,
-                storable ? null : envelope.payload().toString(),
+                storable ? payload : null,
+                storable ? null : storableText(payload),
                 category,
                 name,
                 List.copyOf(errors),
@@ -173,48 +237,24 @@ public class EventValidator {
     }
 
     /**
-     * A record that is not even an envelope has no event id of its own: one is derived from its
-     * topic position, so every redelivery of it maps to the same invalid row.
+     * A record that is not even an envelope has no event id or application of its own: the id is
+     * derived from its topic position, so every redelivery of it maps to the same invalid row.
      */
-    private static InvalidEvent unreadableRecord(RawRecord record, String reason) {
+    static InvalidEvent unreadableRecord(RawRecord record, String reason) {
         String position = record.topic() + "/" + record.partition() + "/" + record.offset();
         return new InvalidEvent(
                 UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)),
                 null,
                 null,
                 null,
-                record.value() == null ? "" : record.value().replace("\u0000", "\\u0000"),
+                record.value() == null ? "" : StorableText.escape(record.value()),
                 null,
                 null,
                 List.of(new EventError(
-                        ErrorCode.MALFORMED, "", "the record at " + position + " is not a raw event envelope")),
+                        ErrorCode.MALFORMED, "", "the record at " + position + " is unreadable: " + reason)),
                 null,
                 record.partition(),
                 record.offset());
-    }
-
-    private static final String NUL_MESSAGE = "NUL characters";
-
-    private static void findNul(JsonNode node, String path, List<EventError> errors) {
-        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
-            errors.add(
-                    new EventError(ErrorCode.INVALID_FIELD, path, NUL_MESSAGE + " (\\u0000) are not allowed in text"));
-        } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String child = path + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                if (field.getKey().indexOf('\u0000') >= 0) {
-                    errors.add(new EventError(
-                            ErrorCode.INVALID_FIELD, child, NUL_MESSAGE + " (\\u0000) are not allowed in names"));
-                }
-                findNul(field.getValue(), child, errors);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                findNul(node.get(i), path + "/" + i, errors);
-            }
-        }
     }
 
     private static UUID uuid(JsonNode event, String field, List<EventError> errors) {
@@ -234,6 +274,7 @@ public class EventValidator {
         return null;
     }
 
+    /** A category or name: non-empty, bounded and storable (its storability is reported once, above). */
     private static String shortText(JsonNode event, String field, List<EventError> errors) {
         JsonNode value = event.get(field);
         if (value == null || value.isNull()) {
@@ -251,7 +292,7 @@ public class EventValidator {
                     field + " may be at most " + MAX_NAME_LENGTH + " characters"));
             return null;
         }
-        return value.textValue();
+        return StorableText.isStorable(value.textValue()) ? value.textValue() : null;
     }
 
     private static Instant time(JsonNode event, String field, boolean required, List<EventError> errors) {

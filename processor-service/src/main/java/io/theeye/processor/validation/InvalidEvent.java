@@ -9,9 +9,12 @@ import java.util.UUID;
 /**
  * An event that broke at least one rule, with every error found.
  *
+ * @param applicationId the application, or null when the record was not even an envelope
  * @param payload the event as received, or null when it was not JSON or cannot be stored as jsonb
- * @param rawText the record's text when payload is null
- * @param occurredAt the event's own time if it could be read (to guard against a valid copy)
+ * @param rawText the event's (or, for an unreadable record, the record's) text when payload is null,
+ *     written so that PostgreSQL can store it
+ * @param occurredAt the event's own time if it could be read (the stored row derives from it, its
+ *     codes and its arrival the hour it is counted in)
  */
 public record InvalidEvent(
         UUID eventId,
@@ -25,4 +28,21 @@ public record InvalidEvent(
         Instant occurredAt,
         int kafkaPartition,
         long kafkaOffset)
-        implements ValidationOutcome {}
+        implements ValidationOutcome {
+
+    /** The same event, recorded instead as one the database refused, with its reason. */
+    public InvalidEvent unstorable(String rawText, List<EventError> reasons) {
+        return new InvalidEvent(
+                eventId,
+                applicationId,
+                receivedAt,
+                null,
+                rawText,
+                category,
+                name,
+                reasons,
+                occurredAt,
+                kafkaPartition,
+                kafkaOffset);
+    }
+}

@@ -1,4 +1,4 @@
-package io.theeye.ingest.intake;
+package io.theeye.service.intake;
 
 import io.theeye.contract.EventError;
 

@@ -1,18 +1,18 @@
-package io.theeye.ingest.intake;
+package io.theeye.service.intake;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.theeye.contract.ErrorCode;
 import io.theeye.contract.EventError;
-import io.theeye.ingest.config.IngestConfig;
+import io.theeye.contract.Problem;
 import io.theeye.service.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,29 +20,31 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads request bodies into events. Lenient about content (the processor validates it), strict
- * about what ingest itself relies on: well-formed JSON, objects, sizes and the event id.
- * Each event keeps the exact bytes it was sent with.
+ * Reads request bodies into events, as ingest does and the processor's dry run repeats. Lenient
+ * about content (the processor validates it), strict about what ingest itself relies on:
+ * well-formed JSON, objects, sizes and the event id. Each event keeps the exact bytes it was sent
+ * with.
  */
-@ApplicationScoped
-public class RequestReader {
+public final class EventBodyReader {
 
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 
     private final ObjectMapper mapper;
-    private final IngestConfig config;
+    private final IntakeLimits limits;
 
-    RequestReader(ObjectMapper mapper, IngestConfig config) {
-        this.mapper = mapper;
-        this.config = config;
+    /** Reads with Jackson's default limits (nesting, number length), whatever the service's mapper allows. */
+    public EventBodyReader(ObjectMapper mapper, IntakeLimits limits) {
+        this.mapper = mapper.copy();
+        this.mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.defaults());
+        this.limits = limits;
     }
 
     /** A single-event body. */
     public IncomingEvent readSingle(byte[] body) {
         checkRequestSize(body);
-        if (body.length > config.maxEventBytes()) {
+        if (body.length > limits.maxEventBytes()) {
             throw ProblemException.tooLarge(
-                    "an event may be at most " + config.maxEventBytes() + " bytes; this one is " + body.length);
+                    "an event may be at most " + limits.maxEventBytes() + " bytes; this one is " + body.length);
         }
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -56,10 +58,9 @@ public class RequestReader {
             expectEnd(parser);
             EventError error = checkEventId(event);
             if (error != null) {
-                throw new ProblemException(
-                        io.theeye.contract.Problem.of(400, error.code().wire(), "Invalid event id", error.message()));
+                throw new ProblemException(Problem.of(400, error.code().wire(), "Invalid event id", error.message()));
             }
-            return toEvent(event, new String(body, StandardCharsets.UTF_8).trim());
+            return toEvent(0, event, new String(body, StandardCharsets.UTF_8).trim());
         } catch (JsonProcessingException e) {
             throw ProblemException.malformed(describe(e));
         } catch (IOException e) {
@@ -101,9 +102,9 @@ public class RequestReader {
         JsonToken token;
         int index = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (index >= config.maxBatchEvents()) {
+            if (index >= limits.maxBatchEvents()) {
                 throw ProblemException.tooLarge(
-                        "a batch may hold at most " + config.maxBatchEvents() + " events; this one holds more");
+                        "a batch may hold at most " + limits.maxBatchEvents() + " events; this one holds more");
             }
             long start = parser.currentTokenLocation().getByteOffset();
             if (token != JsonToken.START_OBJECT) {
@@ -115,12 +116,12 @@ public class RequestReader {
             JsonNode event = parser.readValueAsTree();
             long end = parser.currentLocation().getByteOffset();
             int length = (int) (end - start);
-            if (length > config.maxEventBytes()) {
+            if (length > limits.maxEventBytes()) {
                 items.add(rejected(
                         index++,
                         ErrorCode.TOO_LARGE,
                         "",
-                        "an event may be at most " + config.maxEventBytes() + " bytes; this one is " + length));
+                        "an event may be at most " + limits.maxEventBytes() + " bytes; this one is " + length));
                 continue;
             }
             EventError error = checkEventId(event);
@@ -129,17 +130,18 @@ public class RequestReader {
                 continue;
             }
             items.add(new BatchItem(
-                    index++, toEvent(event, new String(body, (int) start, length, StandardCharsets.UTF_8)), null));
+                    index, toEvent(index, event, new String(body, (int) start, length, StandardCharsets.UTF_8)), null));
+            index++;
         }
         return items;
     }
 
-    private IncomingEvent toEvent(JsonNode event, String rawJson) {
+    private IncomingEvent toEvent(int index, JsonNode event, String rawJson) {
         JsonNode sentId = event.get("event_id");
         UUID eventId = sentId == null || sentId.isNull() ? UUID_V7.generate() : UUID.fromString(sentId.asText());
         JsonNode session = event.get("session_id");
         String key = session != null && session.isTextual() ? session.asText() : eventId.toString();
-        return new IncomingEvent(eventId, key, rawJson);
+        return new IncomingEvent(index, eventId, key, rawJson);
     }
 
     /** The event id is ingest's business (it makes retries idempotent), so it is checked here. */
@@ -167,9 +169,9 @@ public class RequestReader {
     }
 
     private void checkRequestSize(byte[] body) {
-        if (body.length > config.maxRequestBytes()) {
+        if (body.length > limits.maxRequestBytes()) {
             throw ProblemException.tooLarge(
-                    "a request may be at most " + config.maxRequestBytes() + " bytes; this one is " + body.length);
+                    "a request may be at most " + limits.maxRequestBytes() + " bytes; this one is " + body.length);
         }
     }
 
