@@ -3,6 +3,7 @@ package io.theeye.contract;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Times as PostgreSQL holds them: {@code timestamptz} in UTC, within the years 1 to 9999. */
 public final class StoredTimes {
@@ -14,6 +15,11 @@ public final class StoredTimes {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private StoredTimes() {}
+
+    /** The current time as PostgreSQL keeps it (microseconds), so what is answered equals what is stored. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** True when PostgreSQL can hold and compare this time, so no filter or cursor overflows it. */
     public static boolean storable(Instant time) {

@@ -19,6 +19,11 @@ class StoredTimesTest {
     }
 
     @Test
+    void tellsTheTimeInMicrosecondsAsPostgresKeepsIt() {
+        assertThat(StoredTimes.now().getNano() % 1_000).isZero();
+    }
+
+    @Test
     void convertsBothWaysInUtcAndKeepsNull() {
         Instant time = Instant.parse("2021-01-01T09:15:27.243860Z");
         OffsetDateTime utc = StoredTimes.utc(time);

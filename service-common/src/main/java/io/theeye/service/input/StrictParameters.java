@@ -134,11 +134,11 @@ public final class StrictParameters {
     }
 
     /**
-     * A value read by the parser, which throws {@link IllegalArgumentException} for text it cannot
-     * read (a cursor, for example); null when absent.
+     * A value read from its {@link #text} by the parser, which throws {@link IllegalArgumentException}
+     * for text it cannot read (a cursor, for example); null when absent.
      */
     public <T> T parsed(String name, Function<String, T> parser, String rule) {
-        String value = values.getFirst(name);
+        String value = text(name);
         if (value == null) {
             return null;
         }

@@ -2,6 +2,8 @@ package io.theeye.service.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -41,6 +44,15 @@ public class ProblemExceptionMappers {
                 .response();
     }
 
+    /**
+     * JSON of the wrong shape for a body record: answered here, not by Quarkus' own mapper, so it
+     * is problem+json and names no Java type.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     /** A body that is not JSON, or not of the expected shape. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
@@ -52,6 +64,16 @@ public class ProblemExceptionMappers {
                                             .map(String::valueOf)
                                             .sorted()
                                             .collect(Collectors.joining(", ")))
+                    .response();
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String field = mismatched.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.joining("."));
+            return (field.isEmpty()
+                            ? ProblemException.malformed("the body must be a JSON object")
+                            : ProblemException.invalidParameter(field, "has the wrong JSON type"))
                     .response();
         }
         JsonLocation at = e.getLocation();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.theeye.contract.Problem;
 import jakarta.validation.ConstraintViolationException;
@@ -49,6 +50,22 @@ class ProblemExceptionMappersTest {
 
         assertThat(problem.code()).isEqualTo("invalid_parameter");
         assertThat(problem.detail()).isEqualTo("key: unknown field; allowed: colour, name");
+    }
+
+    @Test
+    void answersJsonOfTheWrongShapeWithoutNamingAJavaType() {
+        ObjectMapper mapper = new ObjectMapper();
+        MismatchedInputException array =
+                catchThrowableOfType(MismatchedInputException.class, () -> mapper.readValue("[]", NewThing.class));
+        MismatchedInputException object = catchThrowableOfType(
+                MismatchedInputException.class, () -> mapper.readValue("{\"name\": {}}", NewThing.class));
+
+        Problem notAnObject = (Problem) mappers.mismatchedJson(array).getEntity();
+        Problem wrongType = (Problem) mappers.mismatchedJson(object).getEntity();
+
+        assertThat(notAnObject.code()).isEqualTo("malformed");
+        assertThat(notAnObject.detail()).isEqualTo("the body must be a JSON object");
+        assertThat(wrongType.detail()).isEqualTo("name: has the wrong JSON type");
     }
 
     @Test
