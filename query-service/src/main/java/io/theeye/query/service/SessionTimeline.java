@@ -1,16 +1,20 @@
-package io.theeye.query.rest;
+package io.theeye.query.service;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.theeye.query.storage.SessionSummary;
 import io.theeye.query.storage.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A session's events in order, with its size and time span. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SessionTimeline(
-        @JsonProperty("session_id") UUID sessionId,
-        @JsonProperty("count") long count,
-        @JsonProperty("first_at") Instant firstAt,
-        @JsonProperty("last_at") Instant lastAt,
-        @JsonProperty("events") List<StoredEvent> events,
-        @JsonProperty("next_cursor") String nextCursor) {}
+        UUID sessionId, long count, Instant firstAt, Instant lastAt, List<StoredEvent> events, String nextCursor) {
+
+    static SessionTimeline of(UUID sessionId, SessionSummary summary, Page<StoredEvent> page) {
+        return new SessionTimeline(
+                sessionId, summary.events(), summary.firstAt(), summary.lastAt(), page.events(), page.nextCursor());
+    }
+}

@@ -1,7 +1,9 @@
-package io.theeye.query.rest;
+package io.theeye.query.service;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.query.storage.StatsBucket;
+import io.theeye.query.storage.StatsQuery;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,23 +14,18 @@ import java.util.List;
  * @param to the range's end (exclusive), moved forward to a bucket boundary
  * @param totals the sums over every bucket
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StatsReport(
-        @JsonProperty("from") Instant from,
-        @JsonProperty("to") Instant to,
-        @JsonProperty("bucket") String bucket,
-        @JsonProperty("group_by") String groupBy,
-        @JsonProperty("totals") Totals totals,
-        @JsonProperty("buckets") List<StatsBucket> buckets) {
+        Instant from, Instant to, String bucket, String groupBy, Totals totals, List<StatsBucket> buckets) {
 
     /** Valid and invalid events over the whole range. */
-    public record Totals(
-            @JsonProperty("valid") long valid,
-            @JsonProperty("invalid") long invalid) {
+    public record Totals(long valid, long invalid) {}
 
-        static Totals of(List<StatsBucket> buckets) {
-            return new Totals(
-                    buckets.stream().mapToLong(StatsBucket::valid).sum(),
-                    buckets.stream().mapToLong(StatsBucket::invalid).sum());
-        }
+    static StatsReport of(StatsQuery query, List<StatsBucket> buckets) {
+        Totals totals = new Totals(
+                buckets.stream().mapToLong(StatsBucket::valid).sum(),
+                buckets.stream().mapToLong(StatsBucket::invalid).sum());
+        return new StatsReport(
+                query.from(), query.to(), query.bucket().wire(), query.groupBy().wire(), totals, buckets);
     }
 }
