@@ -70,6 +70,25 @@ class OpenApiTest {
     }
 
     @Test
+    void namesEveryFieldAsTheAnswersSpellIt() {
+        JsonPath openapi = given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(openapi.getMap("components.schemas.StoredEvent.properties"))
+                .containsKeys("event_id", "session_id", "timestamp", "received_at", "schema_version");
+        assertThat(openapi.getMap("components.schemas.SessionTimeline.properties"))
+                .containsKeys("session_id", "first_at", "last_at", "next_cursor");
+        assertThat(openapi.getMap("components.schemas.IssuedKey.properties"))
+                .containsKeys("application_id", "key_prefix", "previous_keys_expire_at");
+        assertThat(openapi.getMap("components.schemas.InvalidEventSummary.properties"))
+                .containsKeys("by_code", "by_event_type");
+    }
+
+    @Test
     void servesSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
