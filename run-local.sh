@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs The Eye on this machine: real Kafka and PostgreSQL (no Docker) and the three services,
-# each a process of its own. Data survives restarts. Ctrl-C stops everything.
+# each a process of its own. Data survives restarts. Ctrl-C stops everything. Runs on Linux and
+# macOS, on x86-64 and 64-bit ARM (the PostgreSQL binaries for all four come with local-stack).
 #
 # Settings (environment): EYE_HOME (default ./.eye-local), EYE_KAFKA_PORT (9092),
 # EYE_KAFKA_CONTROLLER_PORT (9093), EYE_POSTGRES_PORT (5432), EYE_INGEST_PORT (8080),
@@ -18,7 +19,14 @@ INGEST_PORT=${EYE_INGEST_PORT:-8080}
 PROCESSOR_PORT=${EYE_PROCESSOR_PORT:-8081}
 QUERY_PORT=${EYE_QUERY_PORT:-8082}
 SERVICES=(processor-service ingest-service query-service)
-declare -A PORT=([ingest-service]=$INGEST_PORT [processor-service]=$PROCESSOR_PORT [query-service]=$QUERY_PORT)
+# A function, not an associative array: macOS ships bash 3.2, which has none.
+port_of() {
+  case $1 in
+    ingest-service) echo "$INGEST_PORT" ;;
+    processor-service) echo "$PROCESSOR_PORT" ;;
+    query-service) echo "$QUERY_PORT" ;;
+  esac
+}
 PIDS=()
 
 say() { printf '%s\n' "$*"; }
@@ -83,8 +91,8 @@ set -a
 set +a
 
 for service in "${SERVICES[@]}"; do
-  say "Starting $service on port ${PORT[$service]} (log $LOG_DIR/$service.log)..."
-  QUARKUS_HTTP_PORT=${PORT[$service]} java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
+  say "Starting $service on port $(port_of "$service") (log $LOG_DIR/$service.log)..."
+  QUARKUS_HTTP_PORT=$(port_of "$service") java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
     >>"$LOG_DIR/$service.log" 2>&1 &
   PIDS+=("$!")
 done
@@ -92,7 +100,7 @@ done
 for service in "${SERVICES[@]}"; do
   ready=""
   for _ in $(seq 1 240); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:${PORT[$service]}/q/health/ready" 2>/dev/null; then ready=1; break; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$(port_of "$service")/q/health/ready" 2>/dev/null; then ready=1; break; fi
     sleep 0.5
   done
   [ -n "$ready" ] || { tail -n 30 "$LOG_DIR/$service.log" >&2; fail "$service was not ready after 120 s; see $LOG_DIR/$service.log"; }

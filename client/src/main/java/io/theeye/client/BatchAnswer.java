@@ -1,7 +1,6 @@
 package io.theeye.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,10 +12,7 @@ import java.util.List;
  * @param results each item's outcome
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record BatchAnswer(
-        @JsonProperty("accepted") int accepted,
-        @JsonProperty("rejected") int rejected,
-        @JsonProperty("results") List<ItemResult> results) {
+record BatchAnswer(int accepted, int rejected, List<ItemResult> results) {
 
     /**
      * One item's outcome.
@@ -26,10 +22,7 @@ record BatchAnswer(
      * @param error why it was rejected
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ItemResult(
-            @JsonProperty("index") int index,
-            @JsonProperty("status") String status,
-            @JsonProperty("error") ItemError error) {
+    record ItemResult(int index, String status, ItemError error) {
 
         boolean isAccepted() {
             return "accepted".equals(status);
@@ -44,8 +37,5 @@ record BatchAnswer(
      * @param message the reason
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ItemError(
-            @JsonProperty("code") String code,
-            @JsonProperty("path") String path,
-            @JsonProperty("message") String message) {}
+    record ItemError(String code, String path, String message) {}
 }

@@ -1,7 +1,6 @@
 package io.theeye.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Ingest's answer about a whole request ({@code application/problem+json}), such as an unknown key
@@ -12,7 +11,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param code a stable machine-readable code
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ProblemAnswer(
-        @JsonProperty("title") String title,
-        @JsonProperty("detail") String detail,
-        @JsonProperty("code") String code) {}
+record ProblemAnswer(String title, String detail, String code) {}

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The prod overlay's PrometheusRule: the alerts issue 7 asks for, each saying what to do. */
+/** The prod overlay's PrometheusRule: the alerts operators need, each saying what to do. */
 class AlertRulesTest {
 
     private static final Set<String> REQUIRED_ALERTS = Set.of(

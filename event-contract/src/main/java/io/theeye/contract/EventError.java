@@ -1,7 +1,5 @@
 package io.theeye.contract;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * One reason an event is invalid. Path and message may quote the event's own text (a key, a
  * category): they are made storable here, once, so that no reason can itself be refused.
@@ -10,10 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param path a JSON Pointer into the event (empty for the whole event)
  * @param message a human-readable explanation
  */
-public record EventError(
-        @JsonProperty("code") ErrorCode code,
-        @JsonProperty("path") String path,
-        @JsonProperty("message") String message) {
+public record EventError(ErrorCode code, String path, String message) {
 
     public EventError {
         path = StorableText.escape(path);

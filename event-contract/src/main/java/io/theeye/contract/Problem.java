@@ -1,7 +1,6 @@
 package io.theeye.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -18,13 +17,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @JsonProperty("type") String type,
-        @JsonProperty("title") String title,
-        @JsonProperty("status") int status,
-        @JsonProperty("detail") String detail,
-        @JsonProperty("code") String code,
-        @JsonProperty("errors") List<?> errors,
-        @JsonProperty("events") List<?> events) {
+        String type, String title, int status, String detail, String code, List<?> errors, List<?> events) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -1,7 +1,8 @@
 package io.theeye.contract;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,8 +14,5 @@ import java.util.UUID;
  * @param receivedAt when ingest received the request
  * @param payload the event as received, unvalidated
  */
-public record RawEnvelope(
-        @JsonProperty("event_id") UUID eventId,
-        @JsonProperty("application_id") UUID applicationId,
-        @JsonProperty("received_at") Instant receivedAt,
-        @JsonProperty("payload") JsonNode payload) {}
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RawEnvelope(UUID eventId, UUID applicationId, Instant receivedAt, JsonNode payload) {}

@@ -1,6 +1,5 @@
 package io.theeye.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,15 +7,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.theeye.ingest.auth.ApplicationKeyStore;
-import io.theeye.localstack.ApplicationRegistrar;
-import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
 import io.theeye.localstack.Fixtures;
 import io.theeye.localstack.LocalStackTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Kafka really stopped and started again: ingest must answer at once, never hang, and recover alone. */
@@ -32,28 +27,14 @@ class KafkaOutageTest {
 
     @Test
     void answers503WithRetryAfterWhileKafkaIsDownAndAcceptsAgainOnceItIsBack() {
-        RegisteredApplication app =
-                new ApplicationRegistrar(LocalStackTestResource.endpoints()).register("outage-" + UUID.randomUUID());
-        keys.refresh().await().atMost(Duration.ofSeconds(10));
+        ClientApplication app = ClientApplication.register(keys, "outage");
         String event = Fixtures.seedEventTexts().get(0);
-        given().auth()
-                .oauth2(app.key())
-                .contentType(ContentType.JSON)
-                .body(event)
-                .when()
-                .post("/v1/events")
-                .then()
-                .statusCode(202);
+        app.postEvent(event).then().statusCode(202);
 
         LocalStackTestResource.stopKafka();
         try {
             long started = System.nanoTime();
-            given().auth()
-                    .oauth2(app.key())
-                    .contentType(ContentType.JSON)
-                    .body(event)
-                    .when()
-                    .post("/v1/events")
+            app.postEvent(event)
                     .then()
                     .statusCode(503)
                     .contentType("application/problem+json")
@@ -83,13 +64,6 @@ class KafkaOutageTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> given().auth()
-                                .oauth2(app.key())
-                                .contentType(ContentType.JSON)
-                                .body(event)
-                                .when()
-                                .post("/v1/events")
-                                .statusCode()
-                        == 202);
+                .until(() -> app.postEvent(event).statusCode() == 202);
     }
 }

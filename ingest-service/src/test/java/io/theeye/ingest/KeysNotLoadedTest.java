@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.theeye.localstack.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,8 @@ class KeysNotLoadedTest {
 
     @Test
     void answers503WithRetryAfterUntilTheKeysAreLoaded() {
-        given().auth()
-                .oauth2("eye_" + "A".repeat(32))
-                .contentType(ContentType.JSON)
-                .body(Fixtures.seedEventTexts().get(0))
-                .when()
-                .post("/v1/events")
+        ClientApplication.postEvent(
+                        "eye_" + "A".repeat(32), Fixtures.seedEventTexts().get(0))
                 .then()
                 .statusCode(503)
                 .contentType("application/problem+json")

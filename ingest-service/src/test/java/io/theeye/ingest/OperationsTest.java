@@ -5,15 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.theeye.ingest.auth.ApplicationKeyStore;
-import io.theeye.localstack.ApplicationRegistrar;
-import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
 import io.theeye.localstack.Fixtures;
 import io.theeye.localstack.LocalStackTestResource;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What operators rely on: readiness, metrics by outcome and application, and the API document. */
@@ -31,25 +26,9 @@ class OperationsTest {
 
     @Test
     void countsAcceptedAndRejectedEventsPerApplicationAndReason() {
-        RegisteredApplication app =
-                new ApplicationRegistrar(LocalStackTestResource.endpoints()).register("metrics-" + UUID.randomUUID());
-        keys.refresh().await().atMost(Duration.ofSeconds(10));
-        given().auth()
-                .oauth2(app.key())
-                .contentType(ContentType.JSON)
-                .body(Fixtures.seedEventTexts().get(0))
-                .when()
-                .post("/v1/events")
-                .then()
-                .statusCode(202);
-        given().auth()
-                .oauth2(app.key())
-                .contentType(ContentType.JSON)
-                .body("{broken")
-                .when()
-                .post("/v1/events")
-                .then()
-                .statusCode(400);
+        ClientApplication app = ClientApplication.register(keys, "metrics");
+        app.postEvent(Fixtures.seedEventTexts().get(0)).then().statusCode(202);
+        app.postEvent("{broken").then().statusCode(400);
 
         given().when()
                 .get("/q/metrics")

@@ -1,6 +1,5 @@
 package io.theeye.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -8,16 +7,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.theeye.ingest.auth.ApplicationKeyStore;
-import io.theeye.localstack.ApplicationRegistrar;
-import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
 import io.theeye.localstack.Fixtures;
 import io.theeye.localstack.LocalStackTestResource;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** With a per-application limit configured, the events past it are answered 429 with Retry-After. */
@@ -39,39 +33,18 @@ class RateLimitTest {
 
     @Test
     void answersEventsBeyondTheLimitWith429AndLeavesOtherApplicationsAlone() {
-        ApplicationRegistrar registrar = new ApplicationRegistrar(LocalStackTestResource.endpoints());
-        RegisteredApplication busy = registrar.register("busy-" + UUID.randomUUID());
-        RegisteredApplication quiet = registrar.register("quiet-" + UUID.randomUUID());
-        keys.refresh().await().atMost(Duration.ofSeconds(10));
+        ClientApplication busy = ClientApplication.register(keys, "busy");
+        ClientApplication quiet = ClientApplication.register(keys, "quiet");
 
         String batchOfThree = "{\"events\": [" + String.join(",", Fixtures.seedEventTexts()) + "]}";
-        given().auth()
-                .oauth2(busy.key())
-                .contentType(ContentType.JSON)
-                .body(batchOfThree)
-                .when()
-                .post("/v1/batch")
-                .then()
-                .statusCode(202);
-        given().auth()
-                .oauth2(busy.key())
-                .contentType(ContentType.JSON)
-                .body(batchOfThree)
-                .when()
-                .post("/v1/batch")
+        busy.postBatch(batchOfThree).then().statusCode(202);
+        busy.postBatch(batchOfThree)
                 .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("code", equalTo("rate_limited"));
 
-        given().auth()
-                .oauth2(quiet.key())
-                .contentType(ContentType.JSON)
-                .body(Fixtures.seedEventTexts().get(0))
-                .when()
-                .post("/v1/events")
-                .then()
-                .statusCode(202);
+        quiet.postEvent(Fixtures.seedEventTexts().get(0)).then().statusCode(202);
     }
 }

@@ -1,6 +1,7 @@
 package io.theeye.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** A real PostgreSQL server from zonky's binaries, with The Eye's database and user in it. */
@@ -32,6 +34,7 @@ final class PostgresServer implements AutoCloseable {
             Path data = dataDirectory.resolve("postgres");
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(PostgresPlatform.current())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(!persistent)
                     .setPort(port)
@@ -79,10 +82,17 @@ final class PostgresServer implements AutoCloseable {
                 Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
         String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
                 + "kill -INT " + postmasterPid + " 2>/dev/null; exit 0";
-        return new ProcessBuilder(List.of("setsid", "sh", "-c", script))
+        // Its own session, so a Ctrl-C to the terminal does not end it early; macOS has no setsid.
+        List<String> command = onPath("setsid") ? List.of("setsid", "sh", "-c", script) : List.of("sh", "-c", script);
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     @Override

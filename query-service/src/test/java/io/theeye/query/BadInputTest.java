@@ -98,10 +98,10 @@ class BadInputTest {
                         "/v1/invalid-events?cursor=%25%25", "cursor: must be a cursor returned by a previous page"),
                 Arguments.of(
                         "/v1/events?category=",
-                        "category: must be a non-empty string of at most 255 characters, without NUL"),
+                        "category: must be a non-empty string of at most 255 characters, without NUL or unpaired surrogates"),
                 Arguments.of(
                         "/v1/events?category=%00",
-                        "category: must be a non-empty string of at most 255 characters, without NUL"));
+                        "category: must be a non-empty string of at most 255 characters, without NUL or unpaired surrogates"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,13 +6,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.theeye.contract.ApplicationKeys;
+import io.theeye.contract.StoredTimes;
+import io.theeye.service.logging.OutageLog;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public class ApplicationKeyStore {
     private final Pool pool;
     private volatile KeySet keySet = new KeySet(Map.of());
     private volatile Instant loadedAt;
-    private volatile boolean lastRefreshFailed;
+    private final OutageLog refreshes = new OutageLog(LOG);
 
     ApplicationKeyStore(Pool pool, MeterRegistry metrics) {
         this.pool = pool;
@@ -95,23 +96,16 @@ public class ApplicationKeyStore {
                                 row.getString("key_hash"),
                                 new KeyGrant(
                                         row.getUUID("application_id"),
-                                        instant(row.getOffsetDateTime("expires_at")),
-                                        instant(row.getOffsetDateTime("disabled_at"))));
+                                        StoredTimes.instant(row.getOffsetDateTime("expires_at")),
+                                        StoredTimes.instant(row.getOffsetDateTime("disabled_at"))));
                     }
                     keySet = new KeySet(Map.copyOf(next));
                     loadedAt = Instant.now();
-                    if (lastRefreshFailed) {
-                        LOG.infof("application keys reloaded (%d keys)", next.size());
-                    }
-                    lastRefreshFailed = false;
+                    refreshes.worked("application keys reloaded (%d keys)", next.size());
                 })
                 .onFailure()
-                .invoke(failure -> {
-                    if (!lastRefreshFailed) {
-                        LOG.warnf("could not reload application keys, keeping the last set: %s", failure.getMessage());
-                    }
-                    lastRefreshFailed = true;
-                })
+                .invoke(failure -> refreshes.failed(
+                        "could not reload application keys, keeping the last set: %s", failure.getMessage()))
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
@@ -134,9 +128,5 @@ public class ApplicationKeyStore {
     private double ageSeconds() {
         Instant at = loadedAt;
         return at == null ? -1 : Duration.between(at, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -14,6 +14,7 @@ import io.theeye.service.intake.BatchItem;
 import io.theeye.service.intake.EventBodyReader;
 import io.theeye.service.intake.IncomingEvent;
 import io.theeye.service.intake.IntakeLimits;
+import io.theeye.service.logging.OutageLog;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +37,8 @@ public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-    /** True from the first refused send until the next acknowledged one. */
-    private final AtomicBoolean kafkaRefusing = new AtomicBoolean();
+    /** One line when Kafka starts refusing, one when it acknowledges again. */
+    private final OutageLog kafka = new OutageLog(LOG);
 
     private final ApplicationKeyStore keys;
     private final EventBodyReader reader;
@@ -132,9 +132,7 @@ public class IngestService {
                 .onItem()
                 .invoke(() -> {
                     sendLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    if (kafkaRefusing.compareAndSet(true, false)) {
-                        LOG.info("Kafka acknowledges events again");
-                    }
+                    kafka.worked("Kafka acknowledges events again");
                     acceptedByApplication
                             .computeIfAbsent(applicationId, id -> eventCounter("accepted", "none", id.toString()))
                             .increment(events.size());
@@ -147,12 +145,10 @@ public class IngestService {
                             ? "Kafka did not acknowledge within "
                                     + config.sendTimeout().toMillis() + " ms"
                             : "Kafka refused the events";
-                    // One line per outage, not one per request: SmallRye's per-message errors are muted.
-                    if (kafkaRefusing.compareAndSet(false, true)) {
-                        LOG.warnf(
-                                "%s%s; answering 503 until it acknowledges again",
-                                why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
-                    }
+                    // One line per outage, not one per request.
+                    kafka.failed(
+                            "%s%s; answering 503 until it acknowledges again",
+                            why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
                     LOG.debugf(failure, "events not accepted: %s", why);
                     // Not confirmed is not "not written": the producer may still deliver them. The
                     // ids they were sent under let a retry be stored once.

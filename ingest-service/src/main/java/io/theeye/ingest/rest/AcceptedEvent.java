@@ -1,12 +1,12 @@
 package io.theeye.ingest.rest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.UUID;
 
 /** The answer to an accepted event: the id it will be stored under. */
-public record AcceptedEvent(
-        @JsonProperty("event_id") UUID eventId,
-        @JsonProperty("status") String status) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AcceptedEvent(UUID eventId, String status) {
 
     AcceptedEvent(UUID eventId) {
         this(eventId, "accepted");

@@ -1,25 +1,21 @@
 package io.theeye.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.contract.EventError;
 import io.theeye.service.intake.BatchItem;
 import java.util.List;
 import java.util.UUID;
 
 /** The answer to a batch: counts and one result per item, in request order. */
-public record BatchResponse(
-        @JsonProperty("accepted") int accepted,
-        @JsonProperty("rejected") int rejected,
-        @JsonProperty("results") List<ItemResult> results) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record BatchResponse(int accepted, int rejected, List<ItemResult> results) {
 
     /** One item's outcome. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemResult(
-            @JsonProperty("index") int index,
-            @JsonProperty("status") String status,
-            @JsonProperty("event_id") UUID eventId,
-            @JsonProperty("error") EventError error) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ItemResult(int index, String status, UUID eventId, EventError error) {}
 
     static BatchResponse of(List<BatchItem> items) {
         List<ItemResult> results = items.stream()

@@ -1,13 +1,13 @@
 package io.theeye.processor.quality;
 
 import io.smallrye.mutiny.Uni;
+import io.theeye.contract.StoredTimes;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -145,8 +145,8 @@ public class IncidentRepository {
                         row.getString("name"),
                         row.getBoolean("disabled"),
                         IncidentKind.fromWire(row.getString("kind")),
-                        instant(row.getOffsetDateTime("opened_at")),
-                        instant(row.getOffsetDateTime("closed_at")),
+                        StoredTimes.instant(row.getOffsetDateTime("opened_at")),
+                        StoredTimes.instant(row.getOffsetDateTime("closed_at")),
                         row.getDouble("value"),
                         row.getDouble("closed_value"),
                         row.getBoolean("opened_notified"),
@@ -214,9 +214,5 @@ public class IncidentRepository {
                     row.getUUID("application_id"), IncidentKind.fromWire(row.getString("kind")), row.getDouble(2)));
         }
         return changes;
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -10,6 +10,7 @@ import io.theeye.processor.quality.IncidentRepository.PendingIncident;
 import io.theeye.processor.quality.QualityCheckResult.Outcome;
 import io.theeye.processor.quality.QualityNotice.State;
 import io.theeye.processor.storage.SchemaMigration;
+import io.theeye.service.logging.OutageLog;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,12 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * The scheduled data-quality check (issue 4): measures every enabled application, opens and
+ * The scheduled data-quality check: measures every enabled application, opens and
  * resolves incidents, and sends each opening and recovery notice once to every webhook. One
  * transaction holding an advisory lock does it all, webhook calls included, so with several
  * replicas exactly one runs at a time and the state it leaves in PostgreSQL is where the next one,
@@ -51,8 +51,8 @@ public class QualityCheck {
     /** Runs of this replica go one after the other: a manual run waits for a scheduled one. */
     private final AtomicReference<CompletableFuture<Void>> previousRun =
             new AtomicReference<>(CompletableFuture.completedFuture(null));
-    /** Failures are logged once per streak, not at every run. */
-    private final AtomicBoolean failing = new AtomicBoolean();
+
+    private final OutageLog failures = new OutageLog(LOG);
 
     QualityCheck(
             Pool pool,
@@ -83,17 +83,10 @@ public class QualityCheck {
             return Uni.createFrom().voidItem();
         }
         return checkNow()
-                .invoke(() -> {
-                    if (failing.getAndSet(false)) {
-                        LOG.info("the data-quality check works again");
-                    }
-                })
+                .invoke(() -> failures.worked("the data-quality check works again"))
                 .onFailure()
-                .invoke(failure -> {
-                    if (!failing.getAndSet(true)) {
-                        LOG.warnf("the data-quality check failed; it runs again at its next interval: %s", failure);
-                    }
-                })
+                .invoke(failure -> failures.failed(
+                        "the data-quality check failed; it runs again at its next interval: %s", failure))
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();

@@ -1,6 +1,7 @@
 package io.theeye.processor.quality;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.processor.quality.IncidentRepository.PendingIncident;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -17,18 +18,19 @@ import java.util.UUID;
  * @param window the period the value is measured over (ISO-8601): the window, or the silence
  * @param message the same human sentence Slack gets
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record QualityNotice(
-        @JsonProperty("incident_id") long incidentId,
-        @JsonProperty("kind") String kind,
-        @JsonProperty("state") String state,
-        @JsonProperty("application_id") UUID applicationId,
-        @JsonProperty("application_name") String applicationName,
-        @JsonProperty("value") Double value,
-        @JsonProperty("threshold") double threshold,
-        @JsonProperty("window") String window,
-        @JsonProperty("opened_at") String openedAt,
-        @JsonProperty("resolved_at") String resolvedAt,
-        @JsonProperty("message") String message) {
+        long incidentId,
+        String kind,
+        String state,
+        UUID applicationId,
+        String applicationName,
+        Double value,
+        double threshold,
+        String window,
+        String openedAt,
+        String resolvedAt,
+        String message) {
 
     /** Which transition a notice reports. */
     public enum State {

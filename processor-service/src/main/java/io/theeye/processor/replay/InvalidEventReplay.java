@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.theeye.contract.ErrorCode;
 import io.theeye.contract.EventError;
 import io.theeye.contract.RawEnvelope;
+import io.theeye.contract.StoredTimes;
 import io.theeye.processor.storage.EventStore;
 import io.theeye.processor.storage.FailureClassifier;
 import io.theeye.processor.storage.Isolation;
@@ -16,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -53,7 +53,7 @@ public class InvalidEventReplay {
                         new RawEnvelope(
                                 row.getUUID("event_id"),
                                 row.getUUID("application_id"),
-                                row.getOffsetDateTime("received_at").toInstant(),
+                                StoredTimes.instant(row.getOffsetDateTime("received_at")),
                                 readPayload(row.getString("payload"))),
                         row.getInteger("kafka_partition"),
                         row.getLong("kafka_offset"));
@@ -139,11 +139,11 @@ public class InvalidEventReplay {
             where.add("application_id = $" + args.size());
         }
         if (request.from() != null) {
-            args.add(request.from().atOffset(ZoneOffset.UTC));
+            args.add(StoredTimes.utc(request.from()));
             where.add("received_at >= $" + args.size());
         }
         if (request.to() != null) {
-            args.add(request.to().atOffset(ZoneOffset.UTC));
+            args.add(StoredTimes.utc(request.to()));
             where.add("received_at < $" + args.size());
         }
         args.add(request.limit());

@@ -1,6 +1,7 @@
 package io.theeye.processor.replay;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.contract.EventError;
 import java.util.List;
 import java.util.UUID;
@@ -12,16 +13,16 @@ import java.util.UUID;
  * @param nowValid how many pass today's rules (stored as valid unless a dry run)
  * @param stillInvalid how many still fail
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReplayReport(
-        @JsonProperty("dry_run") boolean dryRun,
-        @JsonProperty("examined") int examined,
-        @JsonProperty("now_valid") int nowValid,
-        @JsonProperty("still_invalid") int stillInvalid,
-        @JsonProperty("now_valid_samples") List<UUID> nowValidSamples,
-        @JsonProperty("still_invalid_samples") List<StillInvalid> stillInvalidSamples) {
+        boolean dryRun,
+        int examined,
+        int nowValid,
+        int stillInvalid,
+        List<UUID> nowValidSamples,
+        List<StillInvalid> stillInvalidSamples) {
 
     /** An event that still fails, with today's errors. */
-    public record StillInvalid(
-            @JsonProperty("event_id") UUID eventId,
-            @JsonProperty("errors") List<EventError> errors) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record StillInvalid(UUID eventId, List<EventError> errors) {}
 }

@@ -92,8 +92,11 @@ public record ReplayRequest(
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().indexOf('\u0000') >= 0) {
-            throw ProblemException.invalidParameter(field, "must be a non-empty string without NUL");
+        if (!value.isTextual()
+                || value.asText().isBlank()
+                || !io.theeye.contract.StorableText.isStorable(value.asText())) {
+            throw ProblemException.invalidParameter(
+                    field, "must be a non-empty string without NUL or unpaired surrogates");
         }
         return value.asText();
     }

@@ -1,9 +1,10 @@
 package io.theeye.processor.validation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.contract.EventError;
 import io.theeye.contract.Problem;
 import io.theeye.contract.RawEnvelope;
@@ -27,18 +28,13 @@ import java.util.List;
 public class DryRun {
 
     /** Results, one per event in request order. */
-    public record DryRunResult(
-            @JsonProperty("valid") int valid,
-            @JsonProperty("invalid") int invalid,
-            @JsonProperty("results") List<EventResult> results) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DryRunResult(int valid, int invalid, List<EventResult> results) {}
 
     /** One event's verdict. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EventResult(
-            @JsonProperty("index") int index,
-            @JsonProperty("valid") boolean valid,
-            @JsonProperty("schema_version") Integer schemaVersion,
-            @JsonProperty("errors") List<EventError> errors) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record EventResult(int index, boolean valid, Integer schemaVersion, List<EventError> errors) {}
 
     private final EventValidator validator;
     private final EventTypeRegistry registry;

@@ -3,11 +3,9 @@ package io.theeye.processor.validation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.theeye.contract.EventSchemas;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,18 +44,7 @@ public class EventTypeRegistry {
     EventTypeRegistry(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
         this.mapper = mapper;
-        this.schemas = compiler();
-    }
-
-    /** A JSON Schema compiler that reports JSON Pointers and never fetches anything remote. */
-    public static SchemaRegistry compiler() {
-        return SchemaRegistry.withDefaultDialect(
-                SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                .pathType(PathType.JSON_POINTER)
-                                .formatAssertionsEnabled(true)
-                                .build())
-                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        this.schemas = EventSchemas.compiler();
     }
 
     /** The type's newest active version, if registered. */

@@ -11,6 +11,7 @@ import io.theeye.contract.EventError;
 import io.theeye.contract.EventTimestamps;
 import io.theeye.contract.RawEnvelope;
 import io.theeye.contract.StorableText;
+import io.theeye.contract.Uuids;
 import io.theeye.processor.config.ProcessorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -263,12 +265,9 @@ public class EventValidator {
             errors.add(missing(field));
             return null;
         }
-        if (value.isTextual() && value.textValue().length() == 36) {
-            try {
-                return UUID.fromString(value.textValue());
-            } catch (IllegalArgumentException notAUuid) {
-                // reported below
-            }
+        Optional<UUID> uuid = value.isTextual() ? Uuids.parse(value.textValue()) : Optional.empty();
+        if (uuid.isPresent()) {
+            return uuid.get();
         }
         errors.add(new EventError(ErrorCode.INVALID_FIELD, "/" + field, field + " must be a UUID string"));
         return null;

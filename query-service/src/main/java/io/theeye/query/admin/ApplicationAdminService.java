@@ -5,13 +5,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.theeye.contract.ApplicationKeys;
-import io.theeye.contract.Problem;
+import io.theeye.contract.StoredTimes;
 import io.theeye.query.config.QueryConfig;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,10 +36,10 @@ public class ApplicationAdminService {
     /** A new application with its first key; the name must be free. */
     @WithTransaction
     public Uni<IssuedKey> register(String name) {
-        Instant now = now();
+        Instant now = StoredTimes.now();
         return applications.nameTaken(name).chain(taken -> {
             if (taken) {
-                throw conflict("an application named '" + name + "' exists already");
+                throw ProblemException.conflict("an application named '" + name + "' exists already");
             }
             Application application = Application.register(name, now);
             String key = ApplicationKeys.generate();
@@ -54,7 +53,7 @@ public class ApplicationAdminService {
     /** Every application, by name, with its keys' prefixes and lifetimes. */
     @WithSession
     public Uni<List<ApplicationView>> list() {
-        Instant now = now();
+        Instant now = StoredTimes.now();
         return applications
                 .listAll(Sort.ascending("name"))
                 .chain(all -> keys.all().map(every -> {
@@ -76,7 +75,7 @@ public class ApplicationAdminService {
     /** Disables the application: ingest refuses its keys from its next refresh on. Idempotent. */
     @WithTransaction
     public Uni<ApplicationView> disable(UUID id) {
-        Instant now = now();
+        Instant now = StoredTimes.now();
         return existing(id).invoke(application -> application.disable(now)).chain(this::view);
     }
 
@@ -86,11 +85,11 @@ public class ApplicationAdminService {
      */
     @WithTransaction
     public Uni<IssuedKey> rotateKey(UUID id) {
-        Instant now = now();
+        Instant now = StoredTimes.now();
         Instant previousExpire = now.plus(rotationOverlap);
         return existing(id).chain(application -> {
             if (application.getDisabledAt() != null) {
-                throw conflict("application " + id + " is disabled: it gets no new key");
+                throw ProblemException.conflict("application " + id + " is disabled: it gets no new key");
             }
             String key = ApplicationKeys.generate();
             return keys.expireAllAt(id, previousExpire)
@@ -110,16 +109,7 @@ public class ApplicationAdminService {
     }
 
     private Uni<ApplicationView> view(Application application) {
-        Instant now = now();
+        Instant now = StoredTimes.now();
         return keys.ofApplication(application.getId()).map(found -> ApplicationView.of(application, found, now));
-    }
-
-    private static Instant now() {
-        // PostgreSQL keeps microseconds: what is answered equals what is stored.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static ProblemException conflict(String detail) {
-        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 }

@@ -1,6 +1,7 @@
 package io.theeye.query.admin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,24 +12,17 @@ import java.util.UUID;
  * @param status {@code active} or {@code disabled}
  * @param keys newest first
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ApplicationView(
-        @JsonProperty("id") UUID id,
-        @JsonProperty("name") String name,
-        @JsonProperty("status") String status,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("disabled_at") Instant disabledAt,
-        @JsonProperty("keys") List<KeyView> keys) {
+        UUID id, String name, String status, Instant createdAt, Instant disabledAt, List<KeyView> keys) {
 
     /**
      * One key of the application.
      *
      * @param status {@code active} (no end), {@code expiring} (works until expires_at) or {@code expired}
      */
-    public record KeyView(
-            @JsonProperty("prefix") String prefix,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("status") String status) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record KeyView(String prefix, Instant createdAt, Instant expiresAt, String status) {
 
         static KeyView of(ApplicationKey key, Instant now) {
             String status =

@@ -7,10 +7,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.theeye.contract.Problem;
+import io.theeye.contract.StoredTimes;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +101,7 @@ public class EventTypeAdminService {
                 }
             }
             int next = existing.isEmpty() ? 1 : existing.get(0).getVersion() + 1;
-            EventTypeVersion added = new EventTypeVersion(category, name, next, schema.toString(), now());
+            EventTypeVersion added = new EventTypeVersion(category, name, next, schema.toString(), StoredTimes.now());
             Integer comparedWith = current == null ? null : current.getVersion();
             List<Incompatibility> forcedPast = breaking;
             return versions.persist(added)
@@ -135,9 +134,5 @@ public class EventTypeAdminService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored schema is not JSON", e);
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

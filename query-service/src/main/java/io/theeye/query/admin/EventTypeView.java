@@ -1,8 +1,9 @@
 package io.theeye.query.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,19 +14,17 @@ import java.util.List;
  *     null when no version is active
  * @param versions with their schemas when one type is shown, without them in the list of all types
  */
-public record EventTypeView(
-        @JsonProperty("category") String category,
-        @JsonProperty("name") String name,
-        @JsonProperty("current_version") Integer currentVersion,
-        @JsonProperty("versions") List<Version> versions) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record EventTypeView(String category, String name, Integer currentVersion, List<Version> versions) {
 
     /** One version; schema is absent in listings. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Version(
-            @JsonProperty("version") int version,
-            @JsonProperty("status") String status,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("schema") @JsonRawValue String schema) {}
+            int version,
+            String status,
+            Instant createdAt,
+            @JsonRawValue String schema) {}
 
     /** A type from its versions, newest first. */
     static EventTypeView of(List<EventTypeVersion> newestFirst, boolean withSchemas) {

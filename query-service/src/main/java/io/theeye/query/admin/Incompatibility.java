@@ -1,7 +1,5 @@
 package io.theeye.query.admin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * One reason a new schema version could refuse events the current version accepts.
  *
@@ -10,7 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param path a JSON Pointer into the new schema
  * @param message what changed and what it means for events
  */
-public record Incompatibility(
-        @JsonProperty("rule") String rule,
-        @JsonProperty("path") String path,
-        @JsonProperty("message") String message) {}
+public record Incompatibility(String rule, String path, String message) {}

@@ -1,7 +1,8 @@
 package io.theeye.query.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,10 +13,11 @@ import java.util.UUID;
  * @param previousKeysExpireAt after a rotation, when the application's earlier keys stop working
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record IssuedKey(
-        @JsonProperty("application_id") UUID applicationId,
-        @JsonProperty("name") String name,
-        @JsonProperty("key") String key,
-        @JsonProperty("key_prefix") String keyPrefix,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("previous_keys_expire_at") Instant previousKeysExpireAt) {}
+        UUID applicationId,
+        String name,
+        String key,
+        String keyPrefix,
+        Instant createdAt,
+        Instant previousKeysExpireAt) {}

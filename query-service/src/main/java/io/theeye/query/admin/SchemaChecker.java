@@ -5,9 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
+import io.theeye.contract.EventSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,13 +14,10 @@ import java.util.List;
 /**
  * Decides whether a submitted schema can serve as an event type's schema: a JSON Schema (draft
  * 2020-12) valid against its meta-schema, for an object, that compiles the way the processor
- * compiles it (JSON Pointer paths, format assertions, nothing fetched from the network).
+ * compiles it ({@link EventSchemas#compiler()}: nothing is fetched from the network).
  */
 @ApplicationScoped
 public class SchemaChecker {
-
-    /** The one dialect the registry holds. */
-    static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     /** Larger schemas are refused: the processor compiles and caches every one. */
     static final int MAX_LENGTH = 65_536;
@@ -31,23 +26,9 @@ public class SchemaChecker {
     private final Schema metaSchema;
 
     SchemaChecker() {
-        this.compiler = compiler();
-        this.metaSchema = compiler.getSchema(SchemaLocation.of(DIALECT));
+        this.compiler = EventSchemas.compiler();
+        this.metaSchema = compiler.getSchema(SchemaLocation.of(EventSchemas.DIALECT));
         this.metaSchema.initializeValidators();
-    }
-
-    /**
-     * The same configuration as processor-service's EventTypeRegistry.compiler(), so a schema
-     * accepted here compiles there.
-     */
-    static SchemaRegistry compiler() {
-        return SchemaRegistry.withDefaultDialect(
-                SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                .pathType(PathType.JSON_POINTER)
-                                .formatAssertionsEnabled(true)
-                                .build())
-                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
     }
 
     /** Every reason the schema cannot be registered; empty when it can. */
@@ -60,8 +41,11 @@ public class SchemaChecker {
         }
         List<SchemaProblem> problems = new ArrayList<>();
         JsonNode dialect = schema.get("$schema");
-        if (dialect != null && !(DIALECT.equals(dialect.asText()) || (DIALECT + "#").equals(dialect.asText()))) {
-            problems.add(new SchemaProblem("/$schema", "must be " + DIALECT + " when given (draft 2020-12)"));
+        if (dialect != null
+                && !(EventSchemas.DIALECT.equals(dialect.asText())
+                        || (EventSchemas.DIALECT + "#").equals(dialect.asText()))) {
+            problems.add(
+                    new SchemaProblem("/$schema", "must be " + EventSchemas.DIALECT + " when given (draft 2020-12)"));
         }
         for (Error error : metaSchema.validate(schema)) {
             problems.add(new SchemaProblem(error.getInstanceLocation().toString(), error.getMessage()));

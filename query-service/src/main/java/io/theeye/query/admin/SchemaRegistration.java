@@ -1,8 +1,9 @@
 package io.theeye.query.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,14 +16,15 @@ import java.util.List;
  * @param incompatibilities why events valid under comparedWith could be refused by this version
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SchemaRegistration(
-        @JsonProperty("category") String category,
-        @JsonProperty("name") String name,
-        @JsonProperty("version") int version,
-        @JsonProperty("status") String status,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("created") boolean created,
-        @JsonProperty("compared_with") Integer comparedWith,
-        @JsonProperty("forced") boolean forced,
-        @JsonProperty("incompatibilities") List<Incompatibility> incompatibilities,
-        @JsonProperty("schema") @JsonRawValue String schema) {}
+        String category,
+        String name,
+        int version,
+        String status,
+        Instant createdAt,
+        boolean created,
+        Integer comparedWith,
+        boolean forced,
+        List<Incompatibility> incompatibilities,
+        @JsonRawValue String schema) {}

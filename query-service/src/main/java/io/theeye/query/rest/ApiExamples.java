@@ -1,6 +1,9 @@
 package io.theeye.query.rest;
 
-/** The example bodies the OpenAPI document shows for every endpoint (and Swagger UI with it). */
+/**
+ * The example bodies the OpenAPI document shows for every endpoint (and Swagger UI with it); the
+ * answers every endpoint shares (401, 403, 404) are components in META-INF/openapi.yaml.
+ */
 final class ApiExamples {
 
     static final String EVENT_PAGE = """
@@ -136,18 +139,6 @@ final class ApiExamples {
                {"rule": "type_changed", "path": "/properties/path/type",
                 "message": "type was string, now integer: string values would be refused"}]}""";
 
-    static final String UNAUTHORIZED = """
-            {"type": "https://theeye.io/problems/unauthorized", "title": "Unauthorized", "status": 401,
-             "detail": "send a valid bearer token", "code": "unauthorized"}""";
-
-    static final String FORBIDDEN = """
-            {"type": "https://theeye.io/problems/forbidden", "title": "Forbidden", "status": 403,
-             "detail": "this needs a role the token does not carry", "code": "forbidden"}""";
-
-    static final String NOT_FOUND = """
-            {"type": "https://theeye.io/problems/not_found", "title": "Not found", "status": 404,
-             "detail": "no application 0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "code": "not_found"}""";
-
     static final String LIMIT_PROBLEM = """
             {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
              "detail": "limit: must be a whole number from 1 to 1000", "code": "invalid_parameter"}""";
@@ -159,11 +150,6 @@ final class ApiExamples {
     static final String ORDER_PROBLEM = """
             {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
              "detail": "from: must be before 'to'", "code": "invalid_parameter"}""";
-
-    static final String CODE_PROBLEM = """
-            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
-             "detail": "code: must be one of: malformed, missing_field, invalid_field, invalid_timestamp, future_timestamp, unknown_event_type, schema_violation, too_large",
-             "code": "invalid_parameter"}""";
 
     static final String STATS_RANGE_PROBLEM = """
             {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,

@@ -1,6 +1,6 @@
 package io.theeye.query.rest;
 
-import io.theeye.contract.Problem;
+import io.theeye.service.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,12 +13,7 @@ public class ConflictExceptionMapper {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        return conflict();
-    }
-
-    private static Response conflict() {
-        Problem problem = Problem.of(
-                409, "conflict", "Conflict", "changed by another request at the same time; read it again and retry");
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return ProblemException.conflict("changed by another request at the same time; read it again and retry")
+                .response();
     }
 }

@@ -1,12 +1,15 @@
 package io.theeye.query.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
+
 import io.smallrye.mutiny.Uni;
+import io.theeye.contract.Problem;
 import io.theeye.query.admin.EventTypeAdminService;
 import io.theeye.query.admin.EventTypeView;
 import io.theeye.query.admin.SchemaRegistration;
-import io.theeye.service.problem.ProblemException;
+import io.theeye.service.input.StrictParameters;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,9 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,18 +52,10 @@ public class EventTypeAdminResource {
             description = "The registered types",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EventTypeList.class),
                             examples = @ExampleObject(name = "seed types", value = ApiExamples.EVENT_TYPES)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token is not an admin's",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
     public Uni<EventTypeList> list(@Context UriInfo uri) {
-        QueryParameters.of(uri.getQueryParameters(), Set.of());
+        StrictParameters.of(uri);
         return eventTypes.list().map(EventTypeList::new);
     }
 
@@ -76,20 +69,13 @@ public class EventTypeAdminResource {
             description = "The type",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EventTypeView.class),
                             examples = @ExampleObject(name = "pageview", value = ApiExamples.EVENT_TYPE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such type",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "404", ref = "notFound")
     public Uni<EventTypeView> show(
             @PathParam("category") String category, @PathParam("name") String name, @Context UriInfo uri) {
-        QueryParameters.of(uri.getQueryParameters(), Set.of());
-        return eventTypes.show(typePart("category", category), typePart("name", name));
+        StrictParameters.of(uri);
+        return eventTypes.show(StrictParameters.text("category", category), StrictParameters.text("name", name));
     }
 
     @POST
@@ -109,22 +95,17 @@ public class EventTypeAdminResource {
     @Parameter(name = "name", description = "the type's name (URL-encoded)", example = "pageview")
     @Parameter(
             name = "force",
-            in = ParameterIn.QUERY,
+            in = QUERY,
             description = "register even if incompatible (the answer lists what was forced past)",
-            example = "false",
-            schema = @Schema(enumeration = {"true", "false"}))
+            example = "false")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "pageview v2", value = ApiExamples.SCHEMA_REQUEST)))
+            content = @Content(examples = @ExampleObject(name = "pageview v2", value = ApiExamples.SCHEMA_REQUEST)))
     @APIResponse(
             responseCode = "201",
             description = "The new version",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SchemaRegistration.class),
                             examples = @ExampleObject(name = "compatible", value = ApiExamples.SCHEMA_REGISTERED)))
     @APIResponse(
@@ -132,7 +113,6 @@ public class EventTypeAdminResource {
             description = "The schema equals the current version's: nothing registered",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SchemaRegistration.class),
                             examples = @ExampleObject(name = "unchanged", value = ApiExamples.SCHEMA_UNCHANGED)))
     @APIResponse(
@@ -140,38 +120,27 @@ public class EventTypeAdminResource {
             description = "Not a usable JSON Schema; errors lists each problem with its JSON Pointer",
             content =
                     @Content(
-                            mediaType = "application/problem+json",
+                            mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "invalid schema", value = ApiExamples.SCHEMA_INVALID)))
     @APIResponse(
             responseCode = "409",
             description = "Incompatible with the current version and not forced; errors lists why",
             content =
                     @Content(
-                            mediaType = "application/problem+json",
+                            mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "incompatible", value = ApiExamples.SCHEMA_INCOMPATIBLE)))
     public Uni<Response> register(
             @PathParam("category") String category,
             @PathParam("name") String name,
-            JsonNode body,
+            @NotNull(message = "must be a JSON object with the field schema") NewSchemaVersion body,
             @Context UriInfo uri) {
-        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("force"));
-        boolean force = params.bool("force", false);
-        String typeCategory = typePart("category", category);
-        String typeName = typePart("name", name);
-        JsonNode schema = BodyFields.of(body, Set.of("schema"))
-                .object("schema", "must be a JSON object: the JSON Schema for the event's data");
+        boolean force = StrictParameters.of(uri, "force").bool("force", false);
+        String typeCategory = StrictParameters.text("category", category);
+        String typeName = StrictParameters.text("name", name);
         return eventTypes
-                .register(typeCategory, typeName, schema, force)
+                .register(typeCategory, typeName, body.requireObject(), force)
                 .map(registration -> Response.status(registration.created() ? 201 : 200)
                         .entity(registration)
                         .build());
-    }
-
-    /** Category and name follow the event contract: non-empty, at most 255 characters. */
-    private static String typePart(String parameter, String value) {
-        if (value == null || value.isBlank() || value.length() > 255 || value.indexOf('\u0000') >= 0) {
-            throw ProblemException.invalidParameter(parameter, "must be a non-empty string of at most 255 characters");
-        }
-        return value;
     }
 }

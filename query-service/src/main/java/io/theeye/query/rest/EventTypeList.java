@@ -1,8 +1,10 @@
 package io.theeye.query.rest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.theeye.query.admin.EventTypeView;
 import java.util.List;
 
 /** Every registered event type with its versions, by category and name. */
-public record EventTypeList(@JsonProperty("event_types") List<EventTypeView> eventTypes) {}
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record EventTypeList(List<EventTypeView> eventTypes) {}

@@ -1,6 +1,6 @@
 package io.theeye.query.storage;
 
-import io.theeye.service.problem.ProblemException;
+import io.theeye.contract.StoredTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,20 +17,21 @@ public record EventCursor(Instant occurredAt, int partition, long offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads a cursor a previous page handed out. */
+    /**
+     * Reads a cursor a previous page handed out.
+     *
+     * @throws IllegalArgumentException when the text is not such a cursor
+     */
     public static EventCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            if (parts.length != 4) {
-                throw new IllegalArgumentException();
-            }
             Instant occurredAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            if (!StorableTimes.contains(occurredAt)) {
-                throw new IllegalArgumentException();
+            if (parts.length == 4 && StoredTimes.storable(occurredAt)) {
+                return new EventCursor(occurredAt, Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
             }
-            return new EventCursor(occurredAt, Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidParameter("cursor", "must be a cursor returned by a previous page");
+            throw new IllegalArgumentException("not an event cursor", e);
         }
+        throw new IllegalArgumentException("not an event cursor");
     }
 }

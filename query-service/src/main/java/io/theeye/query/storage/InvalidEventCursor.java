@@ -1,9 +1,11 @@
 package io.theeye.query.storage;
 
-import io.theeye.service.problem.ProblemException;
+import io.theeye.contract.StoredTimes;
+import io.theeye.contract.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,20 +22,22 @@ public record InvalidEventCursor(Instant seenAt, UUID eventId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads a cursor a previous page handed out. */
+    /**
+     * Reads a cursor a previous page handed out.
+     *
+     * @throws IllegalArgumentException when the text is not such a cursor
+     */
     public static InvalidEventCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            if (parts.length != 4 || !KIND.equals(parts[0]) || parts[3].length() != 36) {
-                throw new IllegalArgumentException();
-            }
             Instant seenAt = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-            if (!StorableTimes.contains(seenAt)) {
-                throw new IllegalArgumentException();
+            Optional<UUID> eventId = parts.length == 4 ? Uuids.parse(parts[3]) : Optional.empty();
+            if (KIND.equals(parts[0]) && eventId.isPresent() && StoredTimes.storable(seenAt)) {
+                return new InvalidEventCursor(seenAt, eventId.get());
             }
-            return new InvalidEventCursor(seenAt, UUID.fromString(parts[3]));
         } catch (RuntimeException e) {
-            throw ProblemException.invalidParameter("cursor", "must be a cursor returned by a previous page");
+            throw new IllegalArgumentException("not an invalid-event cursor", e);
         }
+        throw new IllegalArgumentException("not an invalid-event cursor");
     }
 }

@@ -1,6 +1,7 @@
 package io.theeye.query.storage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,9 @@ public record InvalidEventFilter(
         Instant to,
         String replayStatus,
         InvalidEventCursor after) {
+
+    /** Every replay status an invalid event can be in. */
+    public static final List<String> REPLAY_STATUSES = List.of("pending", "replayed", "still_invalid");
 
     /** The same filter without a cursor, for summaries. */
     public static InvalidEventFilter range(UUID applicationId, String category, String name, Instant from, Instant to) {

@@ -1,6 +1,7 @@
 package io.theeye.query.storage;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,23 +14,15 @@ import java.util.UUID;
  * @param byCode per code, most frequent first; an event counts under each of its codes
  * @param byEventType per category and name, most frequent first (null for records that had none)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record InvalidEventSummary(
-        @JsonProperty("from") Instant from,
-        @JsonProperty("to") Instant to,
-        @JsonProperty("total") long total,
-        @JsonProperty("by_code") List<CodeCount> byCode,
-        @JsonProperty("by_event_type") List<TypeCount> byEventType) {
+        Instant from, Instant to, long total, List<CodeCount> byCode, List<TypeCount> byEventType) {
 
     /** Invalid events with one error code. */
-    public record CodeCount(
-            @JsonProperty("code") String code,
-            @JsonProperty("events") long events,
-            @JsonProperty("sample_event_ids") List<UUID> sampleEventIds) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CodeCount(String code, long events, List<UUID> sampleEventIds) {}
 
     /** Invalid events of one event type. */
-    public record TypeCount(
-            @JsonProperty("category") String category,
-            @JsonProperty("name") String name,
-            @JsonProperty("events") long events,
-            @JsonProperty("sample_event_ids") List<UUID> sampleEventIds) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TypeCount(String category, String name, long events, List<UUID> sampleEventIds) {}
 }

@@ -1,7 +1,8 @@
 package io.theeye.query.storage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,10 +13,5 @@ import java.util.UUID;
  * @param category empty for records whose category could not be read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatsBucket(
-        @JsonProperty("start") Instant start,
-        @JsonProperty("application_id") UUID applicationId,
-        @JsonProperty("category") String category,
-        @JsonProperty("name") String name,
-        @JsonProperty("valid") long valid,
-        @JsonProperty("invalid") long invalid) {}
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StatsBucket(Instant start, UUID applicationId, String category, String name, long valid, long invalid) {}

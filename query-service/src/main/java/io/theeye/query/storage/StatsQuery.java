@@ -7,33 +7,49 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What to count from the hourly rollup: a range already aligned to whole buckets, the bucket
- * size, how to group, and optional filters that combine with AND.
+ * What to count from the hourly rollup: a range, the bucket size, how to group, and optional
+ * filters that combine with AND.
  *
- * @param from inclusive start, on a bucket boundary
- * @param to exclusive end, on a bucket boundary
+ * @param from inclusive start; on a bucket boundary when counted
+ * @param to exclusive end; on a bucket boundary when counted
  */
 public record StatsQuery(
         Instant from, Instant to, Bucket bucket, Grouping groupBy, UUID applicationId, String category, String name) {
 
+    /** The same query over another range. */
+    public StatsQuery over(Instant rangeFrom, Instant rangeTo) {
+        return new StatsQuery(rangeFrom, rangeTo, bucket, groupBy, applicationId, category, name);
+    }
+
     /** Bucket sizes; days are UTC days. */
     public enum Bucket {
-        HOUR("hour", Duration.ofHours(1), "hour"),
-        DAY("day", Duration.ofDays(1), "date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00')");
+        HOUR("hour", Duration.ofHours(1), Duration.ofHours(24), "hour"),
+        DAY(
+                "day",
+                Duration.ofDays(1),
+                Duration.ofDays(30),
+                "date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00')");
 
         private final String wire;
         private final Duration length;
+        private final Duration defaultRange;
         private final String sql;
 
-        Bucket(String wire, Duration length, String sql) {
+        Bucket(String wire, Duration length, Duration defaultRange, String sql) {
             this.wire = wire;
             this.length = length;
+            this.defaultRange = defaultRange;
             this.sql = sql;
         }
 
         /** The name a request uses. */
         public String wire() {
             return wire;
+        }
+
+        /** How far back a request without {@code from} reaches. */
+        public Duration defaultRange() {
+            return defaultRange;
         }
 
         /** The start of the bucket holding this time. */

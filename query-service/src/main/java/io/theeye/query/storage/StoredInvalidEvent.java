@@ -3,6 +3,8 @@ package io.theeye.query.storage;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,20 +18,21 @@ import java.util.UUID;
  * @param rawText the record's text when there is no payload
  * @param errors every error: code, JSON Pointer path and message
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StoredInvalidEvent(
-        @JsonProperty("event_id") UUID eventId,
-        @JsonProperty("application_id") UUID applicationId,
-        @JsonProperty("received_at") Instant receivedAt,
-        @JsonProperty("validated_at") Instant validatedAt,
+        UUID eventId,
+        UUID applicationId,
+        Instant receivedAt,
+        Instant validatedAt,
         @JsonProperty("timestamp") Instant occurredAt,
-        @JsonProperty("category") String category,
-        @JsonProperty("name") String name,
-        @JsonProperty("error_codes") List<String> errorCodes,
-        @JsonProperty("errors") @JsonRawValue String errors,
-        @JsonProperty("payload") @JsonRawValue String payload,
-        @JsonProperty("raw_text") String rawText,
-        @JsonProperty("replay_status") String replayStatus,
-        @JsonProperty("replayed_at") Instant replayedAt,
+        String category,
+        String name,
+        List<String> errorCodes,
+        @JsonRawValue String errors,
+        @JsonRawValue String payload,
+        String rawText,
+        String replayStatus,
+        Instant replayedAt,
         @JsonIgnore Instant seenAt) {
 
     /** This event's position, for the next page to start after. */

@@ -12,6 +12,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.theeye.contract.ErrorCode;
 import io.theeye.contract.EventError;
 import io.theeye.contract.Problem;
+import io.theeye.contract.Uuids;
 import io.theeye.service.problem.ProblemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,22 +151,10 @@ public final class EventBodyReader {
         if (id == null || id.isNull()) {
             return null;
         }
-        if (id.isTextual() && isUuid(id.asText())) {
+        if (id.isTextual() && Uuids.parse(id.asText()).isPresent()) {
             return null;
         }
         return new EventError(ErrorCode.INVALID_FIELD, "/event_id", "event_id must be a UUID string when present");
-    }
-
-    private static boolean isUuid(String text) {
-        if (text.length() != 36) {
-            return false;
-        }
-        try {
-            UUID.fromString(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private void checkRequestSize(byte[] body) {

@@ -1,6 +1,8 @@
 package io.theeye.service.problem;
 
 import io.theeye.contract.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
 /** A request the service answers with a problem+json body instead of its normal answer. */
@@ -28,6 +30,16 @@ public class ProblemException extends RuntimeException {
         return retryAfter;
     }
 
+    /** The answer: the problem as {@code application/problem+json}, with Retry-After when set. */
+    public Response response() {
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()));
+        }
+        return response.build();
+    }
+
     public static ProblemException malformed(String detail) {
         return new ProblemException(Problem.of(400, "malformed", "Malformed request body", detail));
     }
@@ -36,13 +48,23 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(413, "too_large", "Request too large", detail));
     }
 
-    /** A request parameter that breaks a rule: names the parameter and the rule. */
+    /** A request parameter or body field that breaks a rule: names it and the rule. */
     public static ProblemException invalidParameter(String parameter, String rule) {
-        return new ProblemException(Problem.of(400, "invalid_parameter", "Invalid parameter", parameter + ": " + rule));
+        return invalidParameters(parameter + ": " + rule);
+    }
+
+    /** Several parameters or fields that break their rules, each named with its rule in the detail. */
+    public static ProblemException invalidParameters(String detail) {
+        return new ProblemException(Problem.of(400, "invalid_parameter", "Invalid parameter", detail));
     }
 
     /** Something that does not exist. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(404, "not_found", "Not found", detail));
+    }
+
+    /** A change that the current state does not allow, or that lost a race: read again, then retry or give up. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 }

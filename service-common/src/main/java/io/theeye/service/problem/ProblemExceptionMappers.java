@@ -2,15 +2,22 @@ package io.theeye.service.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.theeye.contract.Problem;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,17 +31,51 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response =
-                Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
-        if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
-        }
-        return response.build();
+        return e.response();
+    }
+
+    /** Bean Validation of a request's parameters or body: each field named with its rule. */
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e) {
+        return ProblemException.invalidParameters(e.getConstraintViolations().stream()
+                        .map(violation -> lastName(violation.getPropertyPath()) + ": " + violation.getMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; ")))
+                .response();
+    }
+
+    /**
+     * JSON of the wrong shape for a body record: answered here, not by Quarkus' own mapper, so it
+     * is problem+json and names no Java type.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     /** A body that is not JSON, or not of the expected shape. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return ProblemException.invalidParameter(
+                            unknown.getPropertyName(),
+                            "unknown field; allowed: "
+                                    + unknown.getKnownPropertyIds().stream()
+                                            .map(String::valueOf)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")))
+                    .response();
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String field = mismatched.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.joining("."));
+            return (field.isEmpty()
+                            ? ProblemException.malformed("the body must be a JSON object")
+                            : ProblemException.invalidParameter(field, "has the wrong JSON type"))
+                    .response();
+        }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String reason = e.getOriginalMessage();
@@ -85,6 +126,14 @@ public class ProblemExceptionMappers {
         LOG.errorf(e, "unexpected failure %s", id);
         return respond(
                 Problem.of(500, "internal", "Internal error", "an unexpected error occurred (reference " + id + ")"));
+    }
+
+    private static String lastName(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name;
     }
 
     private static Response respond(Problem problem) {

@@ -1,29 +1,41 @@
-package io.theeye.query.rest;
+package io.theeye.service.input;
 
 import io.theeye.contract.EventTimestamps;
-import io.theeye.query.storage.StorableTimes;
+import io.theeye.contract.StorableText;
+import io.theeye.contract.StoredTimes;
+import io.theeye.contract.Uuids;
 import io.theeye.service.problem.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Reads query parameters strictly: an unknown, repeated or malformed parameter is a 400 that
  * names the parameter and the rule, never a silently ignored filter.
  */
-final class QueryParameters {
+public final class StrictParameters {
+
+    private static final String TEXT_RULE =
+            "must be a non-empty string of at most 255 characters, without NUL or unpaired surrogates";
 
     private final MultivaluedMap<String, String> values;
 
-    private QueryParameters(MultivaluedMap<String, String> values) {
+    private StrictParameters(MultivaluedMap<String, String> values) {
         this.values = values;
     }
 
-    /** The request's parameters, refusing any outside the allowed set. */
-    static QueryParameters of(MultivaluedMap<String, String> values, Set<String> allowed) {
+    /** The request's query parameters, refusing any outside the allowed names. */
+    public static StrictParameters of(UriInfo uri, String... allowed) {
+        return of(uri.getQueryParameters(), Set.of(allowed));
+    }
+
+    /** The parameters, refusing any outside the allowed names and any given twice. */
+    public static StrictParameters of(MultivaluedMap<String, String> values, Set<String> allowed) {
         for (String name : values.keySet()) {
             if (!allowed.contains(name)) {
                 throw ProblemException.invalidParameter(
@@ -37,28 +49,36 @@ final class QueryParameters {
                 throw ProblemException.invalidParameter(name, "may be given once");
             }
         }
-        return new QueryParameters(values);
+        return new StrictParameters(values);
     }
 
-    String text(String name) {
+    /** A non-empty string PostgreSQL can compare with (no NUL, no unpaired surrogate), or null when absent. */
+    public String text(String name) {
         String value = values.getFirst(name);
-        // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the query.
-        if (value != null && (value.isBlank() || value.length() > 255 || value.indexOf('\u0000') >= 0)) {
-            throw ProblemException.invalidParameter(
-                    name, "must be a non-empty string of at most 255 characters, without NUL");
+        return value == null ? null : text(name, value);
+    }
+
+    /** A path or query value that must be a non-empty string of at most 255 characters that PostgreSQL can store (no NUL, no unpaired surrogate). */
+    public static String text(String name, String value) {
+        if (value.isBlank() || value.length() > 255 || !StorableText.isStorable(value)) {
+            throw ProblemException.invalidParameter(name, TEXT_RULE);
         }
         return value;
     }
 
-    UUID uuid(String name) {
+    /** A UUID, or null when absent. */
+    public UUID uuid(String name) {
         String value = values.getFirst(name);
-        if (value == null) {
-            return null;
-        }
-        return parseUuid(name, value);
+        return value == null ? null : uuid(name, value);
     }
 
-    Instant time(String name) {
+    /** A path or query value that must be a UUID. */
+    public static UUID uuid(String name, String value) {
+        return Uuids.parse(value).orElseThrow(() -> ProblemException.invalidParameter(name, "must be a UUID"));
+    }
+
+    /** A time in either accepted form that PostgreSQL can hold, or null when absent. */
+    public Instant time(String name) {
         String value = values.getFirst(name);
         if (value == null) {
             return null;
@@ -66,14 +86,14 @@ final class QueryParameters {
         Instant time = EventTimestamps.parse(value)
                 .orElseThrow(() -> ProblemException.invalidParameter(
                         name, "must be a time as ISO-8601 (2021-01-01T09:15:27Z) or 'yyyy-MM-dd HH:mm:ss' UTC"));
-        if (!StorableTimes.contains(time)) {
+        if (!StoredTimes.storable(time)) {
             throw ProblemException.invalidParameter(name, "must lie in the years 0001 to 9999");
         }
         return time;
     }
 
     /** One of a fixed set of words, or the default when absent. */
-    String choice(String name, List<String> allowed, String defaultValue) {
+    public String choice(String name, List<String> allowed, String defaultValue) {
         String value = values.getFirst(name);
         if (value == null) {
             return defaultValue;
@@ -85,7 +105,7 @@ final class QueryParameters {
     }
 
     /** {@code true} or {@code false}, or the default when absent. */
-    boolean bool(String name, boolean defaultValue) {
+    public boolean bool(String name, boolean defaultValue) {
         String value = values.getFirst(name);
         if (value == null) {
             return defaultValue;
@@ -97,36 +117,41 @@ final class QueryParameters {
         };
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    /** A whole number within bounds, or the default when absent. */
+    public int integer(String name, int defaultValue, int min, int max) {
         String value = values.getFirst(name);
         if (value == null) {
             return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw new NumberFormatException();
+            if (parsed >= min && parsed <= max) {
+                return parsed;
             }
-            return parsed;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalidParameter(name, "must be a whole number from " + min + " to " + max);
+            // the same answer as a number out of bounds
         }
+        throw ProblemException.invalidParameter(name, "must be a whole number from " + min + " to " + max);
     }
 
-    /** A path or query value that must be a UUID. */
-    static UUID parseUuid(String name, String value) {
+    /**
+     * A value read from its {@link #text} by the parser, which throws {@link IllegalArgumentException}
+     * for text it cannot read (a cursor, for example); null when absent.
+     */
+    public <T> T parsed(String name, Function<String, T> parser, String rule) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
         try {
-            if (value.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(value);
+            return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter(name, "must be a UUID");
+            throw ProblemException.invalidParameter(name, rule);
         }
     }
 
     /** Refuses a time range that ends before it starts. */
-    static void requireOrdered(Instant from, Instant to) {
+    public static void requireOrdered(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalidParameter("from", "must be before 'to'");
         }

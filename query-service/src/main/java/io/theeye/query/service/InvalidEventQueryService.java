@@ -1,0 +1,69 @@
+package io.theeye.query.service;
+
+import io.smallrye.mutiny.Uni;
+import io.theeye.query.config.QueryConfig;
+import io.theeye.query.storage.InvalidEventFilter;
+import io.theeye.query.storage.InvalidEventRepository;
+import io.theeye.query.storage.InvalidEventSummary;
+import io.theeye.query.storage.StoredInvalidEvent;
+import io.theeye.service.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** Pages through invalid events and summarizes them for error monitoring. */
+@ApplicationScoped
+public class InvalidEventQueryService {
+
+    private final InvalidEventRepository repository;
+    private final QueryConfig.Invalid config;
+    private final Clock clock = Clock.systemUTC();
+
+    InvalidEventQueryService(InvalidEventRepository repository, QueryConfig config) {
+        this.repository = repository;
+        this.config = config.invalid();
+    }
+
+    /** One page of the invalid events the filter matches, newest first. */
+    public Uni<Page<StoredInvalidEvent>> page(InvalidEventFilter filter, int limit) {
+        return repository
+                .find(filter, limit + 1)
+                .map(rows -> Page.of(rows, limit, event -> event.cursor().encode()));
+    }
+
+    /** One invalid event; 404 when there is none with this id. */
+    public Uni<StoredInvalidEvent> find(UUID eventId) {
+        return repository
+                .findById(eventId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("no invalid event " + eventId)));
+    }
+
+    /**
+     * Counts by code and by event type over an arrival-time range (by default the last 24 hours,
+     * at most the configured days), with the newest sample ids of each.
+     */
+    public Uni<InvalidEventSummary> summarize(
+            UUID applicationId, String category, String name, Instant askedFrom, Instant askedTo) {
+        int maxDays = config.summaryMaxDays();
+        TimeRange range = TimeRange.of(
+                        askedFrom,
+                        askedTo,
+                        clock.instant(),
+                        Duration.ofHours(24),
+                        UnaryOperator.identity(),
+                        UnaryOperator.identity())
+                .requireAtMost(maxDays, "the range from 'from' to 'to' may span at most " + maxDays + " days");
+        InvalidEventFilter filter = InvalidEventFilter.range(applicationId, category, name, range.from(), range.to());
+        return Uni.combine()
+                .all()
+                .unis(
+                        repository.count(filter),
+                        repository.countByCode(filter, config.summarySamples()),
+                        repository.countByType(filter, config.summarySamples(), config.summaryMaxEventTypes()))
+                .with((total, byCode, byType) ->
+                        new InvalidEventSummary(range.from(), range.to(), total, byCode, byType));
+    }
+}
