@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.theeye.ingest.auth.ApplicationKeyStore;
@@ -12,11 +13,15 @@ import io.theeye.localstack.ApplicationRegistrar.RegisteredApplication;
 import io.theeye.localstack.Fixtures;
 import io.theeye.localstack.LocalStackTestResource;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What operators rely on: readiness, metrics by outcome and application, and the API document. */
+/**
+ * What operators rely on: readiness, metrics by outcome and application, and the API document, all
+ * on the management port and none on the public one.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 class OperationsTest {
@@ -24,9 +29,19 @@ class OperationsTest {
     @Inject
     ApplicationKeyStore keys;
 
+    // On the management interface, under its root path /q.
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
     @Test
     void isReadyWithKafkaReachableAndKeysLoaded() {
-        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("application-keys"));
+        given().when().get(readiness).then().statusCode(200).body(containsString("application-keys"));
     }
 
     @Test
@@ -52,7 +67,7 @@ class OperationsTest {
                 .statusCode(400);
 
         given().when()
-                .get("/q/metrics")
+                .get(metrics)
                 .then()
                 .statusCode(200)
                 .body(containsString("eye_ingest_events_total{application=\"" + app.id()
@@ -65,11 +80,19 @@ class OperationsTest {
 
     @Test
     void documentsBothEndpointsWithExamples() {
-        given().when()
-                .get("/q/openapi?format=json")
+        given().queryParam("format", "json")
+                .when()
+                .get(openApi)
                 .then()
                 .statusCode(200)
                 .body(containsString("/v1/batch"))
                 .body(containsString("\"rate_limited\""));
+    }
+
+    @Test
+    void servesNoOperationsEndpointOnThePublicPort() {
+        for (String path : java.util.List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 }
