@@ -40,6 +40,19 @@ public final class KafkaClientConfig {
         return config;
     }
 
+    /**
+     * For tools run beside a local stack (the benchmark's): the operator's settings when
+     * {@code EYE_KAFKA_OPERATOR_PASSWORD} is set, as the stack's {@code stack.env} has it.
+     */
+    public static Map<String, Object> operatorFromEnvironment(String bootstrapServers) {
+        String password = System.getenv("EYE_KAFKA_OPERATOR_PASSWORD");
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException(
+                    "EYE_KAFKA_OPERATOR_PASSWORD is not set: the stack's Kafka accepts only authenticated clients");
+        }
+        return operator(bootstrapServers, password);
+    }
+
     static String scramJaas(String user, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
                 + password + "\";";
