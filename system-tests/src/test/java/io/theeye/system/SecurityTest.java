@@ -48,9 +48,11 @@ class SecurityTest {
 
     @AfterAll
     static void stop() {
-        try (stack;
-                query) {
-            // closes the service, then the stack
+        if (query != null) {
+            query.close();
+        }
+        if (stack != null) {
+            stack.close();
         }
     }
 
