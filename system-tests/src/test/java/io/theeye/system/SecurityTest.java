@@ -108,6 +108,20 @@ class SecurityTest {
         }
     }
 
+    @Test
+    void theDemoKeyIsAcceptedInTheDevProfileAsComposeRunsIt() {
+        Map<String, String> compose = new HashMap<>(RunningEye.jwtEnvironment(jwt));
+        compose.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                DEMO_KEYS.resolve("public-key.pem").toAbsolutePath().toUri().toString());
+        compose.put("QUARKUS_PROFILE", "dev");
+        try (ServiceProcess demoQuery = ServiceProcess.of("query-service", stack.endpoints(), compose)
+                .start()
+                .awaitReady(RunningEye.READY_WITHIN)) {
+            assertThat(log(demoQuery)).contains("trusting the public demo JWT key");
+        }
+    }
+
     private static Optional<Integer> awaitExit(ServiceProcess service) {
         Instant deadline = Instant.now().plus(EXITS_WITHIN);
         while (service.exitValue().isEmpty() && Instant.now().isBefore(deadline)) {
