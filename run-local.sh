@@ -5,7 +5,12 @@
 #
 # Settings (environment): EYE_HOME (default ./.eye-local), EYE_KAFKA_PORT (9092),
 # EYE_KAFKA_CONTROLLER_PORT (9093), EYE_POSTGRES_PORT (5432), EYE_INGEST_PORT (8080),
-# EYE_PROCESSOR_PORT (8081), EYE_QUERY_PORT (8082), EYE_REBUILD=1 to force a build.
+# EYE_PROCESSOR_PORT (8081), EYE_QUERY_PORT (8082), the management ports (/q/*)
+# EYE_INGEST_MANAGEMENT_PORT (9080), EYE_PROCESSOR_MANAGEMENT_PORT (9081),
+# EYE_QUERY_MANAGEMENT_PORT (9082), EYE_REBUILD=1 to force a build.
+#
+# Kafka and PostgreSQL require credentials, as in production: each service gets only its own
+# (DATA_DIR/<service>.env); the schema owner's and the Kafka operator's are in DATA_DIR/stack.env.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -18,13 +23,23 @@ POSTGRES_PORT=${EYE_POSTGRES_PORT:-5432}
 INGEST_PORT=${EYE_INGEST_PORT:-8080}
 PROCESSOR_PORT=${EYE_PROCESSOR_PORT:-8081}
 QUERY_PORT=${EYE_QUERY_PORT:-8082}
+INGEST_MANAGEMENT_PORT=${EYE_INGEST_MANAGEMENT_PORT:-9080}
+PROCESSOR_MANAGEMENT_PORT=${EYE_PROCESSOR_MANAGEMENT_PORT:-9081}
+QUERY_MANAGEMENT_PORT=${EYE_QUERY_MANAGEMENT_PORT:-9082}
 SERVICES=(processor-service ingest-service query-service)
-# A function, not an associative array: macOS ships bash 3.2, which has none.
+# Functions, not associative arrays: macOS ships bash 3.2, which has none.
 port_of() {
   case $1 in
     ingest-service) echo "$INGEST_PORT" ;;
     processor-service) echo "$PROCESSOR_PORT" ;;
     query-service) echo "$QUERY_PORT" ;;
+  esac
+}
+management_port_of() {
+  case $1 in
+    ingest-service) echo "$INGEST_MANAGEMENT_PORT" ;;
+    processor-service) echo "$PROCESSOR_MANAGEMENT_PORT" ;;
+    query-service) echo "$QUERY_MANAGEMENT_PORT" ;;
   esac
 }
 PIDS=()
@@ -36,7 +51,8 @@ command -v java >/dev/null || fail "java is not on PATH: install a JDK 17 or new
 command -v curl >/dev/null || fail "curl is not on PATH: it is used to wait for readiness"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$KAFKA_PORT" "$CONTROLLER_PORT" "$POSTGRES_PORT" "$INGEST_PORT" "$PROCESSOR_PORT" "$QUERY_PORT"; do
+for port in "$KAFKA_PORT" "$CONTROLLER_PORT" "$POSTGRES_PORT" "$INGEST_PORT" "$PROCESSOR_PORT" "$QUERY_PORT" \
+  "$INGEST_MANAGEMENT_PORT" "$PROCESSOR_MANAGEMENT_PORT" "$QUERY_MANAGEMENT_PORT"; do
   port_in_use "$port" && fail "port $port is already in use (is The Eye already running?); see README for the EYE_*_PORT settings"
 done
 
@@ -73,7 +89,7 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 say "Starting Kafka and PostgreSQL (data in $DATA_DIR, log $LOG_DIR/local-stack.log)..."
-rm -f "$DATA_DIR/stack.env"
+rm -f "$DATA_DIR/stack.env" "$DATA_DIR"/*-service.env
 java -Xmx256m -cp "local-stack/target/classes:$(cat local-stack/target/runtime.classpath)" io.theeye.localstack.LocalStackMain \
   --data-dir "$DATA_DIR" --kafka-port "$KAFKA_PORT" --kafka-controller-port "$CONTROLLER_PORT" \
   --postgres-port "$POSTGRES_PORT" >>"$LOG_DIR/local-stack.log" 2>&1 &
@@ -85,22 +101,31 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 [ -f "$DATA_DIR/stack.env" ] || fail "the local stack was not ready after 120 s; see $LOG_DIR/local-stack.log"
-set -a
+# Read for the banner only, not exported: the services must not inherit the owner's or operator's passwords.
 # shellcheck disable=SC1091
 . "$DATA_DIR/stack.env"
-set +a
 
 for service in "${SERVICES[@]}"; do
-  say "Starting $service on port $(port_of "$service") (log $LOG_DIR/$service.log)..."
-  QUARKUS_HTTP_PORT=$(port_of "$service") java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar" \
-    >>"$LOG_DIR/$service.log" 2>&1 &
+  say "Starting $service on port $(port_of "$service"), management $(management_port_of "$service") (log $LOG_DIR/$service.log)..."
+  (
+    set -a
+    # shellcheck disable=SC1090
+    . "$DATA_DIR/$service.env"
+    QUARKUS_HTTP_PORT=$(port_of "$service")
+    QUARKUS_MANAGEMENT_PORT=$(management_port_of "$service")
+    # The console (query) sends replays to the processor; the processor lets that origin call it.
+    EYE_CONSOLE_PROCESSOR_URL=http://localhost:$PROCESSOR_PORT
+    EYE_CONSOLE_ORIGIN=http://localhost:$QUERY_PORT
+    set +a
+    exec java -Xmx384m -jar "$service/target/quarkus-app/quarkus-run.jar"
+  ) >>"$LOG_DIR/$service.log" 2>&1 &
   PIDS+=("$!")
 done
 
 for service in "${SERVICES[@]}"; do
   ready=""
   for _ in $(seq 1 240); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$(port_of "$service")/q/health/ready" 2>/dev/null; then ready=1; break; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$(management_port_of "$service")/q/health/ready" 2>/dev/null; then ready=1; break; fi
     sleep 0.5
   done
   [ -n "$ready" ] || { tail -n 30 "$LOG_DIR/$service.log" >&2; fail "$service was not ready after 120 s; see $LOG_DIR/$service.log"; }
@@ -113,14 +138,16 @@ The Eye is running.
   processor-service  http://localhost:$PROCESSOR_PORT   (POST /v1/validate)
   query-service      http://localhost:$QUERY_PORT   (GET /v1/events, /v1/sessions/{id}/events)
   analyst console    http://localhost:$QUERY_PORT/   (sign in with a token below)
-  API docs           http://localhost:$QUERY_PORT/q/swagger-ui (and on each port)
-  Kafka              127.0.0.1:$KAFKA_PORT      PostgreSQL  $QUARKUS_DATASOURCE_JDBC_URL (user eye, password eye)
+  management (/q/*)  http://localhost:$INGEST_MANAGEMENT_PORT, :$PROCESSOR_MANAGEMENT_PORT, :$QUERY_MANAGEMENT_PORT   (health, metrics, API docs at /q/swagger-ui)
+  Kafka              127.0.0.1:$KAFKA_PORT (SASL: operator $EYE_KAFKA_OPERATOR_USERNAME; passwords in $DATA_DIR/stack.env)
+  PostgreSQL         $QUARKUS_DATASOURCE_JDBC_URL (owner $EYE_DB_OWNER_USERNAME; each service has its own role)
   logs               $LOG_DIR
   data               $DATA_DIR
 
 Demo application key:  $EYE_DEMO_APPLICATION_KEY
 Analyst token:         $EYE_ANALYST_TOKEN
 Admin token:           $EYE_ADMIN_TOKEN
+(the tokens expire at $EYE_TOKENS_EXPIRE_AT; restart ./run-local.sh for new ones)
 
 Post the example events:
 

@@ -109,7 +109,8 @@ if [ ! -f bench/target/bench.built ] || [ -n "$(find bench/src bench/pom.xml -ne
 fi
 STACK_CP="local-stack/target/classes:$(cat local-stack/target/runtime.classpath)"
 BENCH_CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
-tool() { java -Xmx512m -cp "$BENCH_CP" "io.theeye.bench.$@"; }
+# The tools that talk to Kafka act as the stack's operator (KafkaClientConfig.operatorFromEnvironment).
+tool() { EYE_KAFKA_OPERATOR_PASSWORD=${EYE_KAFKA_OPERATOR_PASSWORD:-} java -Xmx512m -cp "$BENCH_CP" "io.theeye.bench.$@"; }
 
 # --- everything below is bounded and cleaned up ------------------------------------------------
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -170,7 +171,12 @@ for s in socks:
     s.close()
 PY
 }
-read -r KAFKA_PORT CONTROLLER_PORT POSTGRES_PORT INGEST_PORT PROCESSOR_PORT QUERY_PORT BARE_PORT <<<"$(free_ports 7)"
+read -r KAFKA_PORT CONTROLLER_PORT POSTGRES_PORT INGEST_PORT PROCESSOR_PORT QUERY_PORT BARE_PORT \
+  INGEST_MANAGEMENT_PORT PROCESSOR_MANAGEMENT_PORT QUERY_MANAGEMENT_PORT <<<"$(free_ports 10)"
+# Health and metrics (/q/*) are on each service's management port.
+declare -A MANAGEMENT_PORT=([ingest-service]=$INGEST_MANAGEMENT_PORT [processor-service]=$PROCESSOR_MANAGEMENT_PORT
+  [query-service]=$QUERY_MANAGEMENT_PORT)
+ready_url() { echo "http://127.0.0.1:${MANAGEMENT_PORT[$1]}/q/health/ready"; }
 
 sample() { # metric target run json-object -> one line in the samples
   python3 -c 'import json,sys; d=json.loads(sys.argv[4]); d.update(metric=sys.argv[1], target=sys.argv[2], run=int(sys.argv[3])); print(json.dumps(d))' \
@@ -208,8 +214,20 @@ start_service() { # service port [recording name] -> starts it, records its pid 
   # Java stacks every 10 ms); the file is written when the JVM stops (stop_pid sends SIGTERM).
   [ -z "$PROFILE" ] || [ -z "$recording" ] \
     || jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_DIR/$recording.jfr")
-  QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m "${jfr[@]}" -jar "$(app_jar "$service")" \
-    >>"$LOGS/$service.log" 2>&1 &
+  # Each service with only its own credentials (the stack's <service>.env). The bench measures
+  # capacity, so ingest's per-application rate limit (on by default in prod) is lifted.
+  (
+    set -a
+    # shellcheck disable=SC1090
+    . "$WORK/data/$service.env"
+    QUARKUS_HTTP_PORT=$port
+    QUARKUS_HTTP_HOST=127.0.0.1
+    QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$service]}
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1
+    EYE_INGEST_RATE_LIMIT_EVENTS_PER_SECOND=1000000000
+    set +a
+    exec java -Xmx384m "${jfr[@]}" -jar "$(app_jar "$service")"
+  ) >>"$LOGS/$service.log" 2>&1 &
   PID_OF[$service]=$!
   PIDS+=("$!")
 }
@@ -231,13 +249,12 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 [ -f "$WORK/data/stack.env" ] || fail "the local stack was not ready after 120 s"
-set -a
+# Not exported: the services get only their own credentials; the tools get the owner's and operator's.
 # shellcheck disable=SC1091
 . "$WORK/data/stack.env"
-set +a
 JDBC=$QUARKUS_DATASOURCE_JDBC_URL
-DB_USER=$QUARKUS_DATASOURCE_USERNAME
-DB_PASSWORD=$QUARKUS_DATASOURCE_PASSWORD
+DB_USER=$EYE_DB_OWNER_USERNAME
+DB_PASSWORD=$EYE_DB_OWNER_PASSWORD
 
 # --- services: start to ready, one at a time so they don't share the CPU while starting -------
 for service in ingest-service query-service; do
@@ -245,7 +262,7 @@ for service in ingest-service query-service; do
   say "starting $service on 127.0.0.1:$port..."
   started=$(now_ns)
   start_service "$service" "$port"
-  seconds=$(wait_ready "$service" "http://127.0.0.1:$port/q/health/ready" "${PID_OF[$service]}" "$started")
+  seconds=$(wait_ready "$service" "$(ready_url "$service")" "${PID_OF[$service]}" "$started")
   sample ready "${service%-service}" 1 "{\"seconds\": $seconds}"
   say "$service ready in $seconds s"
 done
@@ -337,7 +354,7 @@ say "end to end: $E2E_RATE events/s in batches of $E2E_BATCH for $E2E_SECONDS s 
 tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" 0 >/dev/null 2>>"$LOGS/filler.log"
 started=$(now_ns)
 start_service processor-service "$PROCESSOR_PORT"
-wait_ready processor-service "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" "${PID_OF[processor-service]}" "$started" >/dev/null
+wait_ready processor-service "$(ready_url processor-service)" "${PID_OF[processor-service]}" "$started" >/dev/null
 # One probe per 100 events (10 a second at 1,000 events/s), each polled every 50 ms both ways.
 e2e_url=$([ "$E2E_BATCH" -gt 1 ] && echo "$BATCH_URL" || echo "$INGEST_URL")
 line=$(tool EndToEndLatency "$e2e_url" "$EYE_BENCH_KEY" "http://127.0.0.1:$QUERY_PORT" "$EYE_ANALYST_TOKEN" \
@@ -357,7 +374,7 @@ for run in $(seq 1 "$RUNS"); do
   before=$(tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/filler.log" | tail -n 1)
   start_service processor-service "$PROCESSOR_PORT" "processor-service-drain$run"
   line=$(tool DrainTimer "$JDBC" "$DB_USER" "$DB_PASSWORD" "$before" "$DRAIN_EVENTS" \
-    "http://127.0.0.1:$PROCESSOR_PORT/q/health/ready" 240 2>>"$LOGS/drain.log" | tail -n 1) \
+    "$(ready_url processor-service)" 240 2>>"$LOGS/drain.log" | tail -n 1) \
     || { tail -n 30 "$LOGS/processor-service.log" >&2; fail "drain did not finish: $line"; }
   sample drain processor "$run" "$line"
   sample rss processor "$run" "{\"mb\": $(rss_mb "${PID_OF[processor-service]}")}"

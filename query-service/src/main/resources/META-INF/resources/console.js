@@ -1,9 +1,10 @@
 /* The Eye console: a static page over query-service's JSON API (and processor-service's replay).
-   Plain JavaScript, no build step. The token lives in sessionStorage; the server enforces roles. */
+   Plain JavaScript, no build step. The token lives in sessionStorage; the server enforces roles.
+   The server's Content-Security-Policy forbids inline scripts and styles: styles are set through
+   the DOM (element.style), never as markup, and where the replay goes is the server's setting. */
 "use strict";
 
 const TOKEN_KEY = "eye.token";
-const PROCESSOR_KEY = "eye.processorUrl";
 const VIEWS = ["signin", "explorer", "session", "errors", "volume", "admin"];
 const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569"];
 
@@ -16,6 +17,7 @@ function el(tag, attrs, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (key === "className") node.className = value;
+    else if (key === "style") node.style.cssText = value;
     else node.setAttribute(key, value === true ? "" : value);
   }
   for (const child of children.flat()) {
@@ -338,10 +340,26 @@ function rangeParams(form) {
 
 const errors = {};
 
+/** What the server decides for the console (where replays go), read once. */
+let settingsLoaded = null;
+function settings() {
+  if (!settingsLoaded) {
+    settingsLoaded = fetch("/console/settings", { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}));
+  }
+  return settingsLoaded;
+}
+
+/** The processor's base URL for replays: the server's setting, or this origin when it has none. */
+async function processorBase() {
+  return ((await settings()).processor_url || "").replace(/\/+$/, "");
+}
+
 function enterErrors() {
   $("replay").hidden = !isAdmin();
   once("errors", () => {
-    $("processor-url").value = localStorage.getItem(PROCESSOR_KEY) || location.protocol + "//" + location.hostname + ":8081";
+    processorBase().then((base) => { $("processor-target").textContent = base || location.origin; });
     loadErrors();
   });
 }
@@ -466,8 +484,7 @@ async function showInvalid(id) {
 
 async function replay(form) {
   const p = formParams(form);
-  const base = p.base.replace(/\/+$/, "");
-  localStorage.setItem(PROCESSOR_KEY, base);
+  const base = await processorBase();
   const body = { dry_run: p.dry_run };
   for (const k of ["code", "category", "name"]) if (p[k]) body[k] = p[k];
   if (p.limit) body.limit = Number(p.limit);

@@ -1,7 +1,7 @@
 package io.theeye.bench;
 
+import io.theeye.localstack.KafkaClientConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +27,7 @@ public final class KafkaProducerBaseline {
         String bootstrap = args[0];
         String topic = args[1];
         long sendNanos = Long.parseLong(args[2]) * 1_000_000_000L;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(KafkaClientConfig.operatorFromEnvironment(bootstrap))) {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!names.contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1)))
@@ -63,7 +63,7 @@ public final class KafkaProducerBaseline {
 
     static KafkaProducer<String, String> producer(String bootstrap) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(KafkaClientConfig.operatorFromEnvironment(bootstrap));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

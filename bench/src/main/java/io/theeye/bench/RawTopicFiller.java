@@ -1,6 +1,7 @@
 package io.theeye.bench;
 
 import io.theeye.contract.Topics;
+import io.theeye.localstack.KafkaClientConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ public final class RawTopicFiller {
     }
 
     private static void skipBacklog(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(KafkaClientConfig.operatorFromEnvironment(bootstrap))) {
             int partitions = admin.describeTopics(java.util.List.of(Topics.RAW))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS)

@@ -31,7 +31,9 @@ class AlertRulesTest {
             "EyeProcessorPartitionStalled",
             "EyeInvalidEventShareHigh",
             "EyeApplicationSilent",
-            "EyeReadinessFlapping");
+            "EyeReadinessFlapping",
+            "EyeApplicationVolumeSurge",
+            "EyeIngestRateLimited");
 
     /** Metrics the services register (service author's list), plus Prometheus' and kube-state-metrics'. */
     private static final Set<String> KNOWN_METRICS = Set.of(

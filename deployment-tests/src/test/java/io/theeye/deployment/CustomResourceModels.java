@@ -18,6 +18,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ final class CustomResourceModels {
             "kafka.strimzi.io/v1/Kafka", Kafka.class,
             "kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class,
             "kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class,
+            "kafka.strimzi.io/v1/KafkaUser", KafkaUser.class,
             "monitoring.coreos.com/v1/PodMonitor", PodMonitor.class,
             "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class,
             "monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class);

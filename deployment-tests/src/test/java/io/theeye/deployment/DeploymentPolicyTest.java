@@ -31,19 +31,26 @@ class DeploymentPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlaysAndServices")
-    void probesUseTheQuarkusHealthEndpointsOnTheServicePort(String overlay, String service) {
+    void probesUseTheQuarkusHealthEndpointsOnTheManagementPort(String overlay, String service) {
         JsonNode container = RenderedOverlay.of(overlay).container(service);
 
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(RenderedOverlay.PORTS.get(service));
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt())
+                .isEqualTo(RenderedOverlay.MANAGEMENT_PORTS.get(service));
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(container.path(probe).at("/httpGet/port").asText())
                     .as(probe)
-                    .isEqualTo("http");
+                    .isEqualTo("management");
         }
+        JsonNode annotations =
+                RenderedOverlay.of(overlay).get("Deployment", service).at("/spec/template/metadata/annotations");
+        assertThat(annotations.path("prometheus.io/port").asText())
+                .isEqualTo(String.valueOf(RenderedOverlay.MANAGEMENT_PORTS.get(service)));
     }
 
     @ParameterizedTest
@@ -192,9 +199,50 @@ class DeploymentPolicyTest {
         assertThat(rendered.ofKind("Ingress"))
                 .extracting(i -> i.at("/metadata/name").asText())
                 .containsExactlyInAnyOrder("ingest-service", "query-service");
+        for (JsonNode path : rendered.ofKind("Ingress").stream()
+                .flatMap(ingress -> ingress.at("/spec/rules").findValues("paths").stream())
+                .flatMap(paths -> elements(paths).stream())
+                .toList()) {
+            // /q/* (health, metrics, OpenAPI) is on the management port, which no Ingress reaches.
+            assertThat(path.path("path").asText()).doesNotStartWith("/q");
+            assertThat(path.at("/backend/service/port/name").asText()).isEqualTo("http");
+            if (path.at("/backend/service/name").asText().equals("processor-service")) {
+                // The processor's only public path: the console's replay, on the console's host.
+                assertThat(path.path("path").asText()).isEqualTo("/v1/admin/replay");
+                assertThat(path.path("pathType").asText()).isEqualTo("Exact");
+            }
+        }
+        for (JsonNode service : rendered.ofKind("Service")) {
+            assertThat(service.at("/spec/ports").findValuesAsText("targetPort"))
+                    .as(service.at("/metadata/name").asText())
+                    .doesNotContain("management");
+        }
         // Both services serve /v1/events (POST and GET): they cannot share a host.
         assertThat(hosts).doesNotHaveDuplicates();
     }
+
+    /** The Secrets each overlay's workloads read, all documented in k8s/README.md ("Secrets"). */
+    static final Map<String, Set<String>> SECRETS = Map.of(
+            "dev",
+            Set.of(
+                    "the-eye-db",
+                    "the-eye-db-ingest",
+                    "the-eye-db-processor",
+                    "the-eye-db-query",
+                    "eye-ingest",
+                    "eye-processor",
+                    "the-eye-kafka-admin",
+                    "the-eye-jwt"),
+            "prod",
+            Set.of(
+                    "the-eye-db",
+                    "the-eye-db-ingest",
+                    "the-eye-db-processor",
+                    "the-eye-db-query",
+                    "eye-ingest",
+                    "eye-processor",
+                    "eye-kafka-cluster-ca-cert",
+                    "the-eye-jwt"));
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -210,7 +258,39 @@ class DeploymentPolicyTest {
             pod.findValues("secret")
                     .forEach(volume -> referenced.add(volume.path("secretName").asText()));
         }
-        assertThat(referenced).containsExactlyInAnyOrder("the-eye-db", "the-eye-jwt");
+        assertThat(referenced).containsExactlyInAnyOrderElementsOf(SECRETS.get(overlay));
+        String readme = RepositoryFiles.read(RepositoryFiles.resolve("k8s/README.md"));
+        assertThat(referenced).allSatisfy(secret -> assertThat(readme).contains("`" + secret + "`"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlaysAndServices")
+    void eachServiceConnectsWithItsOwnCredentialsAndOnlyTheProcessorsMigrationAsTheOwner(
+            String overlay, String service) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        String role = service.replace("-service", "");
+
+        assertThat(secretOf(rendered, service, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("the-eye-db-" + role);
+        assertThat(secretOf(rendered, service, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("the-eye-db-" + role);
+        if (!service.equals("query-service")) {
+            String kafkaUser = "eye-" + role;
+            assertThat(env(rendered, service, "EYE_KAFKA_USERNAME")
+                            .path("value")
+                            .asText())
+                    .isEqualTo(kafkaUser);
+            assertThat(secretOf(rendered, service, "EYE_KAFKA_PASSWORD")).isEqualTo(kafkaUser);
+        }
+        List<String> ownerSecretReaders = elements(rendered.container(service).path("env")).stream()
+                .filter(variable ->
+                        variable.at("/valueFrom/secretKeyRef/name").asText().equals("the-eye-db"))
+                .map(variable -> variable.path("name").asText())
+                .toList();
+        if (service.equals("processor-service")) {
+            assertThat(ownerSecretReaders)
+                    .containsExactlyInAnyOrder("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+        } else {
+            assertThat(ownerSecretReaders).isEmpty();
+        }
     }
 
     @ParameterizedTest
@@ -232,20 +312,39 @@ class DeploymentPolicyTest {
     @FieldSource("OVERLAYS")
     void eachServiceGetsTheSettingsItNeeds(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
-        List<String> common = List.of(
-                "KAFKA_BOOTSTRAP_SERVERS",
-                "QUARKUS_DATASOURCE_REACTIVE_URL",
-                "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD",
-                "JAVA_OPTS");
-        List<String> jwt = List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+        List<String> database = List.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+        List<String> kafka = new java.util.ArrayList<>(List.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "EYE_KAFKA_SECURITY_PROTOCOL", "EYE_KAFKA_USERNAME", "EYE_KAFKA_PASSWORD"));
+        if (overlay.equals("prod")) {
+            // Strimzi's TLS listener: the services trust the cluster CA.
+            kafka.add("EYE_KAFKA_TRUSTSTORE_LOCATION");
+        }
+        List<String> jwt = List.of(
+                "QUARKUS_PROFILE",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                "MP_JWT_VERIFY_ISSUER",
+                "MP_JWT_VERIFY_AUDIENCES");
+        List<String> java = List.of("JAVA_OPTS");
 
-        assertThat(envNames(rendered, "ingest-service")).containsExactlyInAnyOrderElementsOf(common);
-        assertThat(envNames(rendered, "query-service")).containsExactlyInAnyOrderElementsOf(concat(common, jwt));
-        // Only the processor migrates, over JDBC.
-        assertThat(envNames(rendered, "processor-service"))
+        assertThat(envNames(rendered, "ingest-service"))
                 .containsExactlyInAnyOrderElementsOf(
-                        concat(common, jwt, List.of("QUARKUS_DATASOURCE_JDBC_URL", "EYE_PROCESSOR_CONSUMERS")));
+                        concat(kafka, database, java, List.of("EYE_INGEST_RATE_LIMIT_EVENTS_PER_SECOND")));
+        // query-service does not use Kafka at all.
+        assertThat(envNames(rendered, "query-service"))
+                .containsExactlyInAnyOrderElementsOf(concat(database, jwt, java));
+        // Only the processor migrates, over JDBC, as the schema owner.
+        assertThat(envNames(rendered, "processor-service"))
+                .containsExactlyInAnyOrderElementsOf(concat(
+                        kafka,
+                        database,
+                        jwt,
+                        java,
+                        List.of(
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                "QUARKUS_FLYWAY_USERNAME",
+                                "QUARKUS_FLYWAY_PASSWORD",
+                                "EYE_PROCESSOR_CONSUMERS")));
         // One consumer per pod: the autoscaler's maxReplicas <= partitions is then the whole sizing rule.
         assertThat(env(rendered, "processor-service", "EYE_PROCESSOR_CONSUMERS")
                         .path("value")
@@ -322,7 +421,13 @@ class DeploymentPolicyTest {
                 .toList();
     }
 
-    private static JsonNode env(RenderedOverlay rendered, String service, String name) {
+    private static String secretOf(RenderedOverlay rendered, String service, String variable) {
+        return env(rendered, service, variable)
+                .at("/valueFrom/secretKeyRef/name")
+                .asText();
+    }
+
+    static JsonNode env(RenderedOverlay rendered, String service, String name) {
         return elements(rendered.container(service).path("env")).stream()
                 .filter(variable -> variable.path("name").asText().equals(name))
                 .findFirst()

@@ -77,17 +77,17 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ingest-service, 8080", "processor-service, 8081", "query-service, 8082"})
-    void eachServiceIsBuiltFromItsOwnDockerfileAndPublishesItsPort(String name, int port) {
+    @CsvSource({"ingest-service, 8080, 9080", "processor-service, 8081, 9081", "query-service, 8082, 9082"})
+    void eachServiceIsBuiltFromItsOwnDockerfileAndPublishesItsPorts(String name, int port, int management) {
         JsonNode service = compose.at("/services/" + name);
 
         assertThat(service.at("/build/context").asText()).isEqualTo(".");
         assertThat(service.at("/build/dockerfile").asText()).isEqualTo(name + "/Dockerfile");
         assertThat(elements(service.path("ports")))
                 .extracting(JsonNode::asText)
-                .containsExactly("127.0.0.1:" + port + ":" + port);
+                .containsExactly("127.0.0.1:" + port + ":" + port, "127.0.0.1:" + management + ":" + management);
         assertThat(service.at("/healthcheck/test").toString())
-                .contains("/dev/tcp/127.0.0.1/" + port)
+                .contains("/dev/tcp/127.0.0.1/" + management)
                 .contains("/q/health/ready");
     }
 
@@ -128,21 +128,39 @@ class DockerComposeTest {
     }
 
     @Test
-    void servicesGetTheSettingsTheArchitectureNames() {
+    void servicesGetTheSettingsTheArchitectureNamesAndEachItsOwnCredentials() {
         for (String name : RenderedOverlay.SERVICES) {
             JsonNode environment = compose.at("/services/" + name + "/environment");
+            String role = name.replace("-service", "");
             assertThat(environment.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
             assertThat(environment.path("QUARKUS_DATASOURCE_REACTIVE_URL").asText())
                     .isEqualTo("postgresql://postgres:5432/eye");
-            assertThat(environment.has("QUARKUS_DATASOURCE_USERNAME")).isTrue();
-            assertThat(environment.has("QUARKUS_DATASOURCE_PASSWORD")).isTrue();
+            assertThat(environment.path("QUARKUS_DATASOURCE_USERNAME").asText()).isEqualTo("eye_" + role);
+            assertThat(environment.path("QUARKUS_DATASOURCE_PASSWORD").asText()).isNotBlank();
+            if (!name.equals("query-service")) {
+                assertThat(environment.path("EYE_KAFKA_USERNAME").asText()).isEqualTo("eye-" + role);
+                assertThat(environment.path("EYE_KAFKA_PASSWORD").asText()).isNotBlank();
+            }
         }
-        assertThat(compose.at("/services/processor-service/environment/QUARKUS_DATASOURCE_JDBC_URL")
-                        .asText())
+        assertThat(services().stream()
+                        .map(service -> service.getValue().at("/environment/QUARKUS_DATASOURCE_PASSWORD"))
+                        .filter(JsonNode::isTextual)
+                        .map(JsonNode::asText)
+                        .distinct()
+                        .count())
+                .as("one password per role")
+                .isEqualTo(3);
+        JsonNode processor = compose.at("/services/processor-service/environment");
+        assertThat(processor.path("QUARKUS_DATASOURCE_JDBC_URL").asText())
                 .isEqualTo("jdbc:postgresql://postgres:5432/eye");
+        // Only the processor's migrations connect as the schema owner.
+        assertThat(processor.path("QUARKUS_FLYWAY_USERNAME").asText()).isEqualTo("eye");
         for (String name : List.of("processor-service", "query-service")) {
             JsonNode environment = compose.at("/services/" + name + "/environment");
-            assertThat(environment.path("MP_JWT_VERIFY_ISSUER").asText()).isEqualTo("the-eye");
+            assertThat(environment.path("MP_JWT_VERIFY_ISSUER").asText()).isEqualTo("the-eye-demo");
+            assertThat(environment.path("MP_JWT_VERIFY_AUDIENCES").asText()).isEqualTo("the-eye");
+            // The demo key is accepted in the dev profile only (DemoKeyGuard).
+            assertThat(environment.path("QUARKUS_PROFILE").asText()).isEqualTo("dev");
             String keyInContainer =
                     environment.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText();
             assertThat(elements(compose.at("/services/" + name + "/volumes")))
@@ -166,9 +184,9 @@ class DockerComposeTest {
     }
 
     @Test
-    void topicInitCreatesBothTopicsWithTheDefaultPartitions() {
+    void kafkaInitCreatesBothTopicsTheServicesUsersTheirAclsAndQuotas() {
         JsonNode init = compose.at("/services/kafka-init");
-        String script = RepositoryFiles.read(RepositoryFiles.resolve("deploy/compose/create-topics.sh"));
+        String script = RepositoryFiles.read(RepositoryFiles.resolve("deploy/compose/kafka-setup.sh"));
 
         assertThat(init.at("/environment/EYE_RAW_PARTITIONS").asInt()).isEqualTo(12);
         assertThat(init.at("/environment/EYE_INVALID_PARTITIONS").asInt()).isEqualTo(3);
@@ -176,10 +194,58 @@ class DockerComposeTest {
                 .contains("--topic eye.events.raw")
                 .contains("--config retention.ms=-1")
                 .contains("--topic eye.events.invalid")
-                .contains("--if-not-exists");
+                .contains("--if-not-exists")
+                .contains("user eye-ingest")
+                .contains("user eye-processor")
+                .contains(
+                        "acl --allow-principal User:eye-ingest --operation Write --operation Describe --topic eye.events.raw")
+                .contains(
+                        "acl --allow-principal User:eye-processor --operation Read --operation Describe --topic eye.events.raw")
+                .contains("--group eye-processor --resource-pattern-type prefixed")
+                .contains(
+                        "acl --allow-principal User:eye-processor --operation Write --operation Describe --topic eye.events.invalid")
+                .contains("quota eye-ingest \"producer_byte_rate=");
+        assertThat(init.at("/environment/EYE_KAFKA_INGEST_PASSWORD").asText())
+                .isEqualTo(compose.at("/services/ingest-service/environment/EYE_KAFKA_PASSWORD")
+                        .asText());
+        assertThat(init.at("/environment/EYE_KAFKA_PROCESSOR_PASSWORD").asText())
+                .isEqualTo(compose.at("/services/processor-service/environment/EYE_KAFKA_PASSWORD")
+                        .asText());
         assertThat(compose.at("/services/kafka/environment/KAFKA_AUTO_CREATE_TOPICS_ENABLE")
                         .asText())
                 .isEqualTo("false");
+    }
+
+    @Test
+    void kafkaAuthenticatesEveryListenerAndDeniesWhatNoAclAllows() {
+        JsonNode kafka = compose.at("/services/kafka/environment");
+
+        assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText())
+                .isEqualTo("CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        assertThat(kafka.path("KAFKA_AUTHORIZER_CLASS_NAME").asText())
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+        assertThat(kafka.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
+        assertThat(compose.at("/services/kafka/healthcheck/test").toString()).contains("--command-config");
+    }
+
+    @Test
+    void postgresCreatesTheOwnerAndOneRolePerServiceAndTheDevOverlayUsesTheSameScript() {
+        String script = RepositoryFiles.read(RepositoryFiles.resolve("deploy/compose/postgres-roles.sh"));
+
+        assertThat(script)
+                .contains("CREATE ROLE eye LOGIN")
+                .contains("CREATE ROLE eye_ingest LOGIN")
+                .contains("CREATE ROLE eye_processor LOGIN")
+                .contains("CREATE ROLE eye_query LOGIN")
+                .contains("CREATE DATABASE eye OWNER eye");
+        assertThat(compose.at("/services/postgres/environment/POSTGRES_USER").asText())
+                .as("the superuser is not the schema owner")
+                .isEqualTo("postgres");
+        assertThat(RepositoryFiles.read(RepositoryFiles.resolve("k8s/overlays/dev/postgres-roles.sh")))
+                .isEqualTo(script);
+        assertThat(compose.at("/services/demo-seed/environment/PGUSER").asText())
+                .isEqualTo("eye");
     }
 
     @Test
@@ -208,11 +274,22 @@ class DockerComposeTest {
                 .isEqualTo("service_healthy");
     }
 
+    @Test
+    void noTokenIsCommitted() throws IOException {
+        try (var files = Files.walk(RepositoryFiles.resolve("deploy"))) {
+            assertThat(files.map(Path::toString).filter(name -> name.endsWith(".jwt")))
+                    .isEmpty();
+        }
+    }
+
     @ParameterizedTest
-    @CsvSource({"analyst.jwt, analyst", "admin.jwt, admin"})
-    void demoTokensAreSignedByTheDemoKeyWithTheClaimsTheServicesCheck(String file, String group) throws Exception {
+    @CsvSource({"analyst", "admin"})
+    void mintedDemoTokensAreSignedByTheDemoKeyWithTheClaimsTheServicesCheckAndLiveHours(String group) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/openssl")) || System.getenv("CI") != null,
+                "openssl not installed: mint-token.sh not run");
         Path jwt = RepositoryFiles.resolve("deploy/compose/jwt");
-        String[] parts = Files.readString(jwt.resolve(file)).trim().split("\\.");
+        String[] parts = mint("demo-" + group, group).split("\\.");
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initVerify(publicKey(jwt.resolve("public-key.pem")));
         signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
@@ -221,11 +298,28 @@ class DockerComposeTest {
         JsonNode header = Yaml.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
         JsonNode claims = Yaml.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         assertThat(header.path("alg").asText()).isEqualTo("RS256");
-        assertThat(claims.path("iss").asText()).isEqualTo("the-eye");
+        assertThat(claims.path("iss").asText()).isEqualTo("the-eye-demo");
+        assertThat(claims.path("aud").asText()).isEqualTo("the-eye");
         assertThat(claims.path("upn").asText()).isNotBlank();
         assertThat(elements(claims.path("groups"))).extracting(JsonNode::asText).containsExactly(group);
+        // Within a day, as the services require (smallrye.jwt.time-to-live).
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(12 * 3600);
         assertThat(Instant.ofEpochSecond(claims.path("exp").asLong()))
-                .isAfter(Instant.now().plus(365, ChronoUnit.DAYS));
+                .isBefore(Instant.now().plus(1, ChronoUnit.DAYS));
+    }
+
+    private static String mint(String user, String group) throws Exception {
+        Process process = new ProcessBuilder(
+                        "bash",
+                        RepositoryFiles.resolve("deploy/compose/mint-token.sh").toString(),
+                        user,
+                        group)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return token;
     }
 
     private static List<String> specificationProblems(JsonNode file) {

@@ -31,12 +31,15 @@ class DockerfileTest {
         String dockerfile = dockerfile(service);
         String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
 
+        int management = RenderedOverlay.MANAGEMENT_PORTS.get(service);
         assertThat(runtime)
                 .contains("COPY --from=build --chown=${APP_UID}:${APP_UID} /workspace/" + service
                         + "/target/quarkus-app/lib/")
-                .contains("EXPOSE " + port)
+                .contains("EXPOSE " + port + " " + management)
                 .contains("QUARKUS_HTTP_PORT=" + port)
-                .contains("/dev/tcp/127.0.0.1/" + port)
+                .contains("QUARKUS_MANAGEMENT_PORT=" + management)
+                // The healthcheck asks the management port: /q/* is not served on the API's.
+                .contains("/dev/tcp/127.0.0.1/" + management)
                 .contains("/q/health/ready")
                 .contains("-jar /deployments/quarkus-run.jar");
         assertThat(lines(runtime, "USER ")).containsExactly("USER ${APP_UID}:${APP_UID}");

@@ -14,6 +14,9 @@ record RenderedOverlay(String name, List<JsonNode> objects) {
     static final List<String> SERVICES = List.of("ingest-service", "processor-service", "query-service");
     static final Map<String, Integer> PORTS =
             Map.of("ingest-service", 8080, "processor-service", 8081, "query-service", 8082);
+    /** Where each service serves /q/* (health, metrics, OpenAPI): probes and Prometheus only. */
+    static final Map<String, Integer> MANAGEMENT_PORTS =
+            Map.of("ingest-service", 9080, "processor-service", 9081, "query-service", 9082);
 
     private static final Map<String, RenderedOverlay> CACHE = new ConcurrentHashMap<>();
 

@@ -44,15 +44,10 @@ class KafkaOutageTest {
                     .body("events[0].index", equalTo(0))
                     .body("events[0].event_id", notNullValue());
             assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(HANGING_MILLIS);
-            String ownId = UUID.randomUUID().toString();
+            String ownId = java.util.UUID.randomUUID().toString();
             String batch = "{\"events\": [" + event + ", 17, "
                     + event.replaceFirst("\\{", "{\"event_id\": \"" + ownId + "\", ") + "]}";
-            given().auth()
-                    .oauth2(app.key())
-                    .contentType(ContentType.JSON)
-                    .body(batch)
-                    .when()
-                    .post("/v1/batch")
+            app.postBatch(batch)
                     .then()
                     .statusCode(503)
                     .body("events.index", org.hamcrest.Matchers.contains(0, 2))

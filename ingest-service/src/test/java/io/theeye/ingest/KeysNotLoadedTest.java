@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.theeye.localstack.Fixtures;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,8 @@ class KeysNotLoadedTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/eye",
-                    "kafka.bootstrap.servers", "127.0.0.1:1");
+                    "kafka.bootstrap.servers", "127.0.0.1:1",
+                    "eye.kafka.password", "unused");
         }
     }
 
@@ -40,8 +43,11 @@ class KeysNotLoadedTest {
                 .body("code", equalTo("unavailable"));
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
     @Test
     void isNotReadyUntilTheKeysAreLoaded() {
-        given().when().get("/q/health/ready").then().statusCode(503);
+        given().when().get(readiness).then().statusCode(503);
     }
 }

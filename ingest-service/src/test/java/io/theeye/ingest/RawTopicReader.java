@@ -27,10 +27,9 @@ final class RawTopicReader implements AutoCloseable {
     private final Map<String, RawRecord> seen = new HashMap<>();
 
     RawTopicReader() {
+        // The operator's credentials: ingest's own Kafka user may only write the topic.
         Properties props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalStackTestResource.endpoints().kafkaBootstrapServers());
+        props.putAll(LocalStackTestResource.endpoints().kafkaOperatorConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

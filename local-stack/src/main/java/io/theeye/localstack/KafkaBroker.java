@@ -19,17 +19,24 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** A real Apache Kafka broker (KRaft, one combined node) in a JVM of its own. */
+/**
+ * A real Apache Kafka broker (KRaft, one combined node) in a JVM of its own, secured as production
+ * is: clients authenticate (SASL, SCRAM-SHA-512 for the services) and the standard authorizer
+ * denies whatever no ACL allows. The operator is a super user known to the broker's own JAAS
+ * configuration (PLAIN), which also authenticates the broker to its controller.
+ */
 final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
     private final String bootstrapServers;
+    private final String operatorPassword;
 
-    private KafkaBroker(Process process, String bootstrapServers) {
+    private KafkaBroker(Process process, String bootstrapServers, String operatorPassword) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
+        this.operatorPassword = operatorPassword;
     }
 
     /** Formats storage if it is new, starts the broker and waits until it answers. */
@@ -39,7 +46,10 @@ final class KafkaBroker implements AutoCloseable {
             Path logDirs = home.resolve("data");
             Files.createDirectories(logDirs);
             Path properties = home.resolve("server.properties");
-            Files.writeString(properties, serverProperties(port, controllerPort, logDirs));
+            String operatorPassword =
+                    StackCredentials.inDirectory(dataDirectory).kafkaOperatorPassword();
+            Files.writeString(properties, serverProperties(port, controllerPort, logDirs, operatorPassword));
+            restrictToOwner(properties);
             Path log4j = home.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J2);
             Path log = home.resolve("broker.log");
@@ -57,7 +67,7 @@ final class KafkaBroker implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             String bootstrap = "127.0.0.1:" + port;
-            KafkaBroker broker = new KafkaBroker(process, bootstrap);
+            KafkaBroker broker = new KafkaBroker(process, bootstrap, operatorPassword);
             broker.awaitReady(log);
             return broker;
         } catch (IOException e) {
@@ -71,6 +81,15 @@ final class KafkaBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** An admin client acting as the operator. */
+    Admin operatorAdmin() {
+        Map<String, Object> config =
+                new java.util.HashMap<>(KafkaClientConfig.operator(bootstrapServers, operatorPassword));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000);
+        return Admin.create(config);
     }
 
     private static void format(Path properties, Path log4j, Path log) throws IOException {
@@ -105,10 +124,11 @@ final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady(Path log) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        Map<String, Object> config =
+                new java.util.HashMap<>(KafkaClientConfig.operator(bootstrapServers, operatorPassword));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);
@@ -160,17 +180,35 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String serverProperties(int port, int controllerPort, Path logDirs) {
+    private static String serverProperties(int port, int controllerPort, Path logDirs, String operatorPassword) {
+        String operatorLogin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + StackCredentials.KAFKA_OPERATOR + "\" password=\"" + operatorPassword + "\" user_"
+                + StackCredentials.KAFKA_OPERATOR + "=\"" + operatorPassword + "\";";
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=CLIENT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                // Every listener authenticates: there is no way in without credentials.
+                "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                // The services' users are SCRAM credentials kept in the cluster metadata; the
+                // operator is PLAIN, from this file, so it works before any SCRAM user exists.
+                "listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN",
+                "listener.name.client.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.client.plain.sasl.jaas.config=" + operatorLogin,
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                // KRaft controllers cannot read SCRAM credentials from the metadata they serve.
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + operatorLogin,
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + StackCredentials.KAFKA_OPERATOR,
+                "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + logDirs,
                 // Topics are created explicitly with their partition counts, never by accident.
                 "auto.create.topics.enable=false",
@@ -183,6 +221,14 @@ final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "");
+    }
+
+    private static void restrictToOwner(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: the data directory's own permissions apply.
+        }
     }
 
     private static final String LOG4J2 = String.join(

@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Real Kafka and PostgreSQL, started together, with The Eye's topics and database in place. */
+/**
+ * Real Kafka and PostgreSQL, started together, with The Eye's topics, database, roles, Kafka users
+ * and ACLs in place.
+ */
 public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
@@ -39,7 +41,7 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalStack stack = new LocalStack(options, postgres, kafka);
         try {
-            stack.createTopics();
+            stack.createTopicsUsersAndAcls();
             if (options.migrate()) {
                 SchemaMigrator.migrate(stack.endpoints());
             }
@@ -57,8 +59,7 @@ public final class LocalStack implements AutoCloseable {
                 "127.0.0.1",
                 options.postgresPort(),
                 PostgresServer.DATABASE,
-                PostgresServer.USER,
-                PostgresServer.PASSWORD);
+                StackCredentials.inDirectory(options.dataDirectory()));
     }
 
     /** The broker's process id, while it runs. */
@@ -86,26 +87,31 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void createTopics() {
+    private void createTopicsUsersAndAcls() {
         List<NewTopic> topics = List.of(
                 // The raw topic is the system of record: it is never trimmed by age or size.
                 new NewTopic(Topics.RAW, options.rawPartitions(), (short) 1)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
                 new NewTopic(Topics.INVALID, options.invalidPartitions(), (short) 1));
-        try (Admin admin = Admin.create(
-                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints().kafkaBootstrapServers()))) {
+        try (Admin admin = kafka.operatorAdmin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing =
                     topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topics", e.getCause());
+                    }
+                }
             }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics", e.getCause());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create topics", e);
+            KafkaAccessControl.apply(admin, StackCredentials.inDirectory(options.dataDirectory()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not list topics", e);
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.Map;
  * Quarkus test resource: one real Kafka and one real PostgreSQL per test JVM, on free ports with
  * throwaway data, stopped when the JVM exits (and by their watchdogs if it is killed).
  *
+ * <p>Each service under test connects with its own credentials, as in production: its PostgreSQL
+ * role and its Kafka user. Which service it is comes from the {@code service} arg or else from the
+ * {@code quarkus.application.name} of the application.properties on the test classpath.
+ *
  * <p>Arg {@code migrate} (default true): apply the schema, for services that do not own it.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -21,20 +25,39 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     private static LocalStack stack;
     private boolean migrate = true;
+    private String service;
 
     @Override
     public void init(Map<String, String> initArgs) {
         migrate = Boolean.parseBoolean(initArgs.getOrDefault("migrate", "true"));
+        service = initArgs.get("service");
     }
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>(shared(migrate).endpoints().quarkusConfig());
+        EyeService underTest = EyeService.named(service != null ? service : applicationName());
+        Map<String, String> config = new HashMap<>(shared(migrate).endpoints().quarkusConfig(underTest));
         config.put(
                 "mp.jwt.verify.publickey.location",
                 jwt().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", JwtIssuer.ISSUER);
+        config.put("mp.jwt.verify.audiences", JwtIssuer.AUDIENCE);
         return config;
+    }
+
+    /** The {@code quarkus.application.name} of the service whose tests run in this JVM. */
+    private static String applicationName() {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no application.properties on the test classpath: pass the "
+                        + "service as the test resource's 'service' arg");
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("quarkus.application.name");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stack of this JVM, started on first use; Quarkus restarts between test classes reuse it. */
@@ -70,8 +93,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 System.getProperty(PROPERTY_PREFIX + "postgres-host"),
                 Integer.parseInt(System.getProperty(PROPERTY_PREFIX + "postgres-port")),
                 System.getProperty(PROPERTY_PREFIX + "database"),
-                System.getProperty(PROPERTY_PREFIX + "username"),
-                System.getProperty(PROPERTY_PREFIX + "password"));
+                StackCredentials.inDirectory(Path.of(System.getProperty(PROPERTY_PREFIX + "data"))));
     }
 
     /**
@@ -113,8 +135,6 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         System.setProperty(PROPERTY_PREFIX + "postgres-host", endpoints.postgresHost());
         System.setProperty(PROPERTY_PREFIX + "postgres-port", Integer.toString(endpoints.postgresPort()));
         System.setProperty(PROPERTY_PREFIX + "database", endpoints.database());
-        System.setProperty(PROPERTY_PREFIX + "username", endpoints.username());
-        System.setProperty(PROPERTY_PREFIX + "password", endpoints.password());
     }
 
     @Override

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** A real PostgreSQL server from zonky's binaries, with The Eye's database and user in it. */
+/**
+ * A real PostgreSQL server from zonky's binaries, with The Eye's database and its roles: the schema
+ * owner (which only migrations use) and one login role per service, whose privileges the V7
+ * migration grants. As in production, the roles exist before the schema is migrated.
+ */
 final class PostgresServer implements AutoCloseable {
 
     static final String DATABASE = "eye";
-    static final String USER = "eye";
-    static final String PASSWORD = "eye";
 
     private final EmbeddedPostgres postgres;
     private final Process orphanGuard;
@@ -45,7 +47,7 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            createDatabase(postgres);
+            createDatabase(postgres, StackCredentials.inDirectory(dataDirectory));
             return new PostgresServer(postgres, guardAgainstOrphaning(data));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
@@ -57,20 +59,35 @@ final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    private static void createDatabase(EmbeddedPostgres postgres) {
+    /**
+     * Creates the roles and the database when missing and sets the roles' passwords (again, so a
+     * data directory from an earlier version of the stack gets them too).
+     */
+    private static void createDatabase(EmbeddedPostgres postgres, StackCredentials credentials) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            var role = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'");
-            if (!role.next()) {
-                statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            ensureLoginRole(statement, StackCredentials.MIGRATION_ROLE, credentials.migrationPassword());
+            for (EyeService service : EyeService.values()) {
+                ensureLoginRole(
+                        statement, service.databaseRole(), credentials.databasePassword(service.databaseRole()));
             }
             var database = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!database.next()) {
-                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + StackCredentials.MIGRATION_ROLE);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database " + DATABASE, e);
         }
+    }
+
+    /** A plain login role: no superuser, no role or database creation, nothing granted yet. */
+    private static void ensureLoginRole(Statement statement, String role, String password) throws SQLException {
+        var existing = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'");
+        if (!existing.next()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+        }
+        // The passwords are hex (StackCredentials), so they need no quoting beyond the literal.
+        statement.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
     }
 
     /**

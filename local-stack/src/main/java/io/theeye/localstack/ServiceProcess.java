@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged service ({@code target/quarkus-app}) running as its own JVM, as in production.
+ * One packaged service ({@code target/quarkus-app}) running as its own JVM, as in production: its
+ * own database role and Kafka user, the API on one port and {@code /q/*} on the management port.
  * It exits with the test JVM even if that is killed (parent watcher), and logs to a file.
  * Used by system tests, the client's tests and benchmarks. System properties
  * {@code eye.repository.root} and {@code eye.system-tests.logs} say where the services and logs are.
@@ -29,14 +30,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final List<String> command;
     private final Map<String, String> environment;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command, Map<String, String> environment) {
+    private ServiceProcess(
+            String name,
+            int port,
+            int managementPort,
+            Path log,
+            List<String> command,
+            Map<String, String> environment) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.command = command;
         this.environment = environment;
@@ -53,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path logs = Path.of(System.getProperty("eye.system-tests.logs", "target/service-logs"));
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -61,10 +71,11 @@ public final class ServiceProcess implements AutoCloseable {
                 ParentWatchingLauncher.class.getName(),
                 Long.toString(ProcessHandle.current().pid()),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
-        Map<String, String> environment = new java.util.HashMap<>(stack.environment());
+        Map<String, String> environment = new java.util.HashMap<>(stack.environment(EyeService.named(service)));
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.putAll(extraEnvironment);
-        return new ServiceProcess(service, port, logs.resolve(service + ".log"), command, environment);
+        return new ServiceProcess(service, port, managementPort, logs.resolve(service + ".log"), command, environment);
     }
 
     /** Starts the JVM; returns at once (see {@link #awaitReady}). */
@@ -82,7 +93,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, failing with the log's name if it does not. */
+    /**
+     * Waits until {@code /q/health/ready} on the management port answers 200, failing with the
+     * log's name if it does not.
+     */
     public ServiceProcess awaitReady(Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
@@ -91,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> ready = HTTP.send(
-                        HttpRequest.newBuilder(url("/q/health/ready"))
+                        HttpRequest.newBuilder(managementUrl("/q/health/ready"))
                                 .timeout(Duration.ofSeconds(2))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -112,6 +126,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** A URL on this service. */
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A URL on this service's management interface ({@code /q/health}, {@code /q/metrics}, ...). */
+    public URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** Whether the JVM has ended, and how: empty while it runs. */
+    public java.util.Optional<Integer> exitValue() {
+        return process == null || process.isAlive()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(process.exitValue());
+    }
+
+    /** The file the service logs to. */
+    public Path log() {
+        return log;
     }
 
     /** The JVM's process id, for reading its resident memory and the like. */

@@ -13,6 +13,7 @@ import io.theeye.localstack.LocalStackTestResource;
 import io.theeye.processor.validation.EventTypeRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,16 +74,12 @@ class PipelineTest {
 
         raw.send(bad.toString(), EventTestData.envelope(bad, APPLICATION, broken));
 
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        LocalStackTestResource.endpoints().kafkaBootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        Map<String, Object> config =
+                new HashMap<>(LocalStackTestResource.endpoints().kafkaOperatorConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.INVALID));
             JsonNode found = null;
             long deadline = System.nanoTime() + STORED_WITHIN.toNanos();

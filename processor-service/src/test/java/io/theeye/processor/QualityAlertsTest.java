@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +20,7 @@ import io.theeye.processor.quality.QualityCheckResult;
 import io.theeye.processor.quality.QualityCheckResult.Outcome;
 import io.theeye.processor.storage.SchemaMigration;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +69,9 @@ class QualityAlertsTest {
 
     @Inject
     SchemaMigration migration;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @BeforeEach
     void schemaMigrated() {
@@ -302,9 +307,9 @@ class QualityAlertsTest {
         return nodes;
     }
 
-    /** One Prometheus scrape of the service. */
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    /** One Prometheus scrape of the service, on its management interface. */
+    private String scrape() {
+        return given().when().get(metrics).then().statusCode(200).extract().asString();
     }
 
     /** The gauge's value for the application in the scrape, or null when it is not there. */

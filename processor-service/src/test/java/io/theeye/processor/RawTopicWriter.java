@@ -1,7 +1,9 @@
 package io.theeye.processor;
 
 import io.theeye.contract.Topics;
+import io.theeye.localstack.EyeService;
 import io.theeye.localstack.LocalStackTestResource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -12,17 +14,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Appends records to the real raw topic, as ingest would (or as a broken producer might). */
+/**
+ * Appends records to the real raw topic as ingest would, with ingest's Kafka user (or as a broken
+ * producer holding ingest's credentials might).
+ */
 final class RawTopicWriter implements AutoCloseable {
 
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(
-            Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    LocalStackTestResource.endpoints().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG,
-                    "all"),
-            new StringSerializer(),
-            new StringSerializer());
+    private final KafkaProducer<String, String> producer =
+            new KafkaProducer<>(config(), new StringSerializer(), new StringSerializer());
+
+    private static Map<String, Object> config() {
+        Map<String, Object> config =
+                new HashMap<>(LocalStackTestResource.endpoints().kafkaClientConfig(EyeService.INGEST));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
 
     void send(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(10, TimeUnit.SECONDS);

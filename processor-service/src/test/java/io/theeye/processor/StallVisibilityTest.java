@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.theeye.localstack.LocalStackTestResource;
 import io.theeye.processor.validation.EventTypeRegistry;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,12 @@ class StallVisibilityTest {
 
     @Inject
     EventTypeRegistry registry;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void aPartitionRetryingOneBatchIsReportedUntilItAdvances() throws Exception {
@@ -41,13 +49,13 @@ class StallVisibilityTest {
             await().atMost(WITHIN)
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> given().when()
-                            .get("/q/health/ready")
+                            .get(ready)
                             .then()
                             .statusCode(503)
                             .body(containsString("raw-partitions"))
                             .body(containsString("retrying for")));
             given().when()
-                    .get("/q/metrics")
+                    .get(metrics)
                     .then()
                     .body(containsString("eye_processor_partition_retrying_seconds"))
                     .body(containsString("eye_processor_partition_unprocessed_age_seconds"));
@@ -58,7 +66,6 @@ class StallVisibilityTest {
         await().atMost(WITHIN).until(() -> StoredEvents.countValid(stuck) == 1);
         await().atMost(WITHIN)
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(
-                        () -> given().when().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> given().when().get(ready).then().statusCode(200));
     }
 }

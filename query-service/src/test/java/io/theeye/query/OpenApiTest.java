@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.theeye.localstack.LocalStackTestResource;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalStackTestResource.class)
 class OpenApiTest {
 
+    // On the management interface, under its root path /q: never on the public port.
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
+    @TestHTTPResource(value = "/swagger-ui/", management = true)
+    URL swaggerUi;
+
     @SuppressWarnings("unchecked")
     @Test
     void documentsEveryEndpointWithAnExampleOfEachAnswerAndBody() {
         JsonPath openapi = given().accept("application/json")
+                .queryParam("format", "json")
                 .when()
-                .get("/q/openapi?format=json")
+                .get(openApi)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -90,6 +100,7 @@ class OpenApiTest {
 
     @Test
     void servesSwaggerUi() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get(swaggerUi).then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(404);
     }
 }

@@ -77,7 +77,8 @@ class FaultToleranceTest {
             try {
                 // Ingest serves from its last key set and needs only Kafka: it stays in its Service.
                 Thread.sleep(5_000);
-                assertThat(Http.get(eye.ingest.url("/q/health/ready"), "").status())
+                assertThat(Http.get(eye.ingest.managementUrl("/q/health/ready"), "")
+                                .status())
                         .as("ingest readiness while PostgreSQL is down")
                         .isEqualTo(200);
                 duringOutage = load.acknowledged().size() - before;

@@ -59,11 +59,7 @@ final class RunningEye implements AutoCloseable {
                                     false)
                             : throwaway);
             JwtIssuer jwt = JwtIssuer.inDirectory(data.resolve("jwt"));
-            Map<String, String> jwtEnv = Map.of(
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                    jwt.publicKeyFile().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER",
-                    JwtIssuer.ISSUER);
+            Map<String, String> jwtEnv = jwtEnvironment(jwt);
             ServiceProcess processor = ServiceProcess.of("processor-service", stack.endpoints(), jwtEnv)
                     .start();
             ServiceProcess ingest = ServiceProcess.of(
@@ -88,9 +84,19 @@ final class RunningEye implements AutoCloseable {
 
     private static ServiceProcess processor(LocalStack stack, JwtIssuer jwt, Map<String, String> environment) {
         Map<String, String> env = new java.util.HashMap<>(environment);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwt.publicKeyFile().toUri().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        env.putAll(jwtEnvironment(jwt));
         return ServiceProcess.of("processor-service", stack.endpoints(), env);
+    }
+
+    /** Where processor and query find the tests' public key, and whose tokens (issuer, audience) they take. */
+    static Map<String, String> jwtEnvironment(JwtIssuer jwt) {
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                jwt.publicKeyFile().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER",
+                JwtIssuer.ISSUER,
+                "MP_JWT_VERIFY_AUDIENCES",
+                JwtIssuer.AUDIENCE);
     }
 
     /** A new application whose key ingest will accept within its refresh interval. */

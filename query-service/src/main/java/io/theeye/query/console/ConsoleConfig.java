@@ -1,0 +1,17 @@
+package io.theeye.query.console;
+
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.util.Optional;
+
+/** Settings of the analyst console (prefix {@code eye.console}, env {@code EYE_CONSOLE_...}). */
+@ConfigMapping(prefix = "eye.console")
+public interface ConsoleConfig {
+
+    /**
+     * Base URL of processor-service's admin API as the analyst's browser reaches it, for replays.
+     * Unset: this server's own origin, where an Ingress routes {@code /v1/admin/replay} to the
+     * processor (k8s). The console never lets the user choose it: it is where the admin token goes.
+     */
+    Optional<URI> processorUrl();
+}
