@@ -38,7 +38,8 @@ GRANT SELECT ON applications, application_keys TO eye_ingest;
 
 -- processor-service. Events are appended, never updated or deleted by it (retention drops whole
 -- partitions through the function below).
-GRANT SELECT ON applications, event_types TO eye_processor;
+-- (application_keys: the dry run takes an application's key, as ingest does.)
+GRANT SELECT ON applications, application_keys, event_types TO eye_processor;
 GRANT SELECT, INSERT ON events TO eye_processor;
 GRANT SELECT, INSERT, UPDATE ON invalid_events, event_counts_hourly, quality_incidents TO eye_processor;
 GRANT SELECT, INSERT ON quality_notice_deliveries TO eye_processor;

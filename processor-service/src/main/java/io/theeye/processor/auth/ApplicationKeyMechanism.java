@@ -9,10 +9,13 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.theeye.contract.ApplicationKeys;
+import io.theeye.contract.Problem;
+import io.theeye.service.problem.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -51,6 +54,14 @@ public class ApplicationKeyMechanism implements HttpAuthenticationMechanism {
         }
         return pool.preparedQuery(FIND_KEY)
                 .execute(Tuple.of(ApplicationKeys.hash(key)))
+                .onFailure()
+                .transform(unavailable -> new ProblemException(
+                        Problem.of(
+                                503,
+                                "unavailable",
+                                "Keys unavailable",
+                                "the application key cannot be checked now; retry shortly"),
+                        Duration.ofSeconds(5)))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw new AuthenticationFailedException("unknown, disabled or expired application key");
