@@ -312,7 +312,7 @@ done
 [ -n "$bare_up" ] || { tail -n 20 "$LOGS/bare.log" >&2; fail "the bare endpoint did not answer"; }
 # The durable ceiling writes to the raw topic like ingest, with ingest's producer settings; nothing
 # consumes the topic while the single-event runs measure (the processor starts later).
-java -Xmx256m -cp "$BENCH_CP" io.theeye.bench.DurableEndpoint "$DURABLE_PORT" "$KAFKA_BOOTSTRAP_SERVERS" eye.events.raw \
+EYE_KAFKA_OPERATOR_PASSWORD=${EYE_KAFKA_OPERATOR_PASSWORD:-} java -Xmx256m -cp "$BENCH_CP" io.theeye.bench.DurableEndpoint "$DURABLE_PORT" "$KAFKA_BOOTSTRAP_SERVERS" eye.events.raw \
   "${EYE_INGEST_LINGER_MS:-5}" >"$LOGS/durable.log" 2>&1 &
 DURABLE_PID=$!
 PIDS+=("$DURABLE_PID")
