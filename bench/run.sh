@@ -7,6 +7,8 @@
 #   (default)  every measurement, sized for the 10-minute bound: 3 runs, wrk 6 s, drain of 50,000,
 #              end to end 30 s at 1,000 events/s, queries over 1,000,000 stored events.
 #   --quick    the same, smaller (2 runs, wrk 4 s, drain of 20,000, queries over 300,000), 10 minutes.
+#              Single events at 32, 256 and 1,024 connections (--connections "N ..."), against
+#              the bare HTTP endpoint and the durable ceiling (HTTP + Kafka acks=all).
 #   --full     the issue's sizes: wrk 10 s, drain of 100,000, end to end 60 s, queries over
 #              10,000,000 stored events (generating them takes 5-9 minutes here); bound 30 minutes.
 # Options after the mode override it: --runs N, --duration S (per wrk run),
@@ -20,7 +22,10 @@
 #          the processor during each drain; recordings kept in bench/results/jfr-<timestamp>/,
 #          summarised with bench/jfr-top.py),
 #          --apps DIR (run the packaged services from DIR/<service>/quarkus-app instead of
-#          <service>/target/quarkus-app, e.g. an earlier build copied aside for a before/after run).
+#          <service>/target/quarkus-app, e.g. an earlier build copied aside for a before/after run),
+#          --force (run even though the load average is above 2: the figures are then no result).
+# A benchmark runs alone: no build, test suite or other load beside it. The run refuses to start
+# while the 1-minute load average is above 2.0 and records the load before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -43,9 +48,12 @@ QUERIES_MAX_SECONDS=720
 QUERY_LOAD_SECONDS=10
 QUERY_LOAD_CLIENTS=8
 MAX_SECONDS=600
+CONNECTIONS="32 256 1024"
 MODE=default
 PROFILE=""
 APPS=""
+FORCE=""
+MAX_LOAD=2.0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) MODE=quick; RUNS=2; DURATION=4; WARMUP=2; DRAIN_EVENTS=20000; RATE_DURATION=3; E2E_SECONDS=15
@@ -57,6 +65,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift ;;
     --drain-events) DRAIN_EVENTS=$2; shift ;;
     --rates) RATES=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
     --rate-duration) RATE_DURATION=$2; shift ;;
     --e2e-rate) E2E_RATE=$2; shift ;;
     --e2e-seconds) E2E_SECONDS=$2; shift ;;
@@ -68,6 +77,7 @@ while [ $# -gt 0 ]; do
     --max-seconds) MAX_SECONDS=$2; shift ;;
     --profile) PROFILE=1 ;;
     --apps) APPS=$(cd "$2" && pwd); shift ;;
+    --force) FORCE=1 ;;
     *) echo "bench: unknown option $1 (see the header of bench/run.sh)" >&2; exit 2 ;;
   esac
   shift
@@ -89,6 +99,13 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
+# --- a benchmark runs alone --------------------------------------------------------------------
+above_max_load() { python3 -c "import sys; sys.exit(0 if float('${1%% *}') > $MAX_LOAD else 1)"; }
+LOAD_AT_START=$(cut -d" " -f1-3 /proc/loadavg)
+if above_max_load "$LOAD_AT_START" && [ -z "$FORCE" ]; then
+  fail "the load average is $LOAD_AT_START (above $MAX_LOAD): something else is running, and a benchmark runs alone (--force runs it anyway; its figures are then no result)"
+fi
+
 # --- build what is missing -------------------------------------------------------------------
 export MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g}
 app_jar() { # service -> the quarkus-run.jar to start
@@ -107,6 +124,8 @@ if [ ! -f bench/target/bench.built ] || [ -n "$(find bench/src bench/pom.xml -ne
   ./mvnw -B -q -f bench/pom.xml package || fail "the bench build failed"
   touch bench/target/bench.built
 fi
+# Our own build raised the load: let it settle before measuring (bounded).
+for _ in $(seq 1 60); do above_max_load "$(cut -d" " -f1 /proc/loadavg)" && [ -z "$FORCE" ] || break; sleep 5; done
 STACK_CP="local-stack/target/classes:$(cat local-stack/target/runtime.classpath)"
 BENCH_CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
 # The tools that talk to Kafka act as the stack's operator (KafkaClientConfig.operatorFromEnvironment).
@@ -115,6 +134,11 @@ tool() { EYE_KAFKA_OPERATOR_PASSWORD=${EYE_KAFKA_OPERATOR_PASSWORD:-} java -Xmx5
 # --- everything below is bounded and cleaned up ------------------------------------------------
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+if above_max_load "$LOAD_BEFORE"; then
+  [ -n "$FORCE" ] || fail "the load average stayed at $LOAD_BEFORE after the build (above $MAX_LOAD)"
+  say "load average $LOAD_BEFORE is above $MAX_LOAD and --force was given: these figures are no result"
+  NO_RESULT=" NO RESULT: forced above load $MAX_LOAD."
+fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eye-bench.XXXXXX")
 LOGS=$WORK/logs
 SAMPLES=$WORK/samples.jsonl
@@ -171,12 +195,14 @@ for s in socks:
     s.close()
 PY
 }
-read -r KAFKA_PORT CONTROLLER_PORT POSTGRES_PORT INGEST_PORT PROCESSOR_PORT QUERY_PORT BARE_PORT \
-  INGEST_MANAGEMENT_PORT PROCESSOR_MANAGEMENT_PORT QUERY_MANAGEMENT_PORT <<<"$(free_ports 10)"
+read -r KAFKA_PORT CONTROLLER_PORT POSTGRES_PORT INGEST_PORT PROCESSOR_PORT QUERY_PORT BARE_PORT DURABLE_PORT \
+  INGEST_MANAGEMENT_PORT PROCESSOR_MANAGEMENT_PORT QUERY_MANAGEMENT_PORT <<<"$(free_ports 11)"
 # Health and metrics (/q/*) are on each service's management port.
 declare -A MANAGEMENT_PORT=([ingest-service]=$INGEST_MANAGEMENT_PORT [processor-service]=$PROCESSOR_MANAGEMENT_PORT
   [query-service]=$QUERY_MANAGEMENT_PORT)
 ready_url() { echo "http://127.0.0.1:${MANAGEMENT_PORT[$1]}/q/health/ready"; }
+# wrk at 1,024 connections needs as many sockets.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 sample() { # metric target run json-object -> one line in the samples
   python3 -c 'import json,sys; d=json.loads(sys.argv[4]); d.update(metric=sys.argv[1], target=sys.argv[2], run=int(sys.argv[3])); print(json.dumps(d))' \
@@ -192,6 +218,15 @@ with_cpu() { # json-line pid cpu-ms-before -> the line with "cpu_ms" (the proces
     "$1" "$(cpu_ms "$2")" "$3"
 }
 now_ns() { date +%s%N; }
+# PostgreSQL's CPU (ms): its postmaster and every backend, found from the stack's own data directory
+# (other PostgreSQL servers on the machine are not counted). Backends that exit take their CPU with
+# them; the processor's pool keeps its connections for the whole drain.
+pg_cpu_ms() {
+  local postmaster total=0
+  postmaster=$(head -n 1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do total=$((total + $(cpu_ms "$pid"))); done
+  echo "$total"
+}
 
 wait_ready() { # name url pid -> seconds since $2 was launched at $4 (ns)
   local name=$1 url=$2 pid=$3 started=$4
@@ -275,6 +310,20 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$bare_up" ] || { tail -n 20 "$LOGS/bare.log" >&2; fail "the bare endpoint did not answer"; }
+# The durable ceiling writes to the raw topic like ingest, with ingest's producer settings; nothing
+# consumes the topic while the single-event runs measure (the processor starts later).
+EYE_KAFKA_OPERATOR_PASSWORD=${EYE_KAFKA_OPERATOR_PASSWORD:-} java -Xmx256m -cp "$BENCH_CP" io.theeye.bench.DurableEndpoint "$DURABLE_PORT" "$KAFKA_BOOTSTRAP_SERVERS" eye.events.raw \
+  "${EYE_INGEST_LINGER_MS:-5}" >"$LOGS/durable.log" 2>&1 &
+DURABLE_PID=$!
+PIDS+=("$DURABLE_PID")
+durable_up=""
+for _ in $(seq 1 150); do
+  if [ "$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' -X POST --data '{"session_id": "s"}' "http://127.0.0.1:$DURABLE_PORT/")" = 202 ]; then
+    durable_up=1; break
+  fi
+  sleep 0.2
+done
+[ -n "$durable_up" ] || { tail -n 20 "$LOGS/durable.log" >&2; fail "the durable endpoint did not answer 202"; }
 
 # --- ingest, single events ---------------------------------------------------------------------
 python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))[0]))' \
@@ -288,18 +337,21 @@ run_wrk() { # connections seconds url body -> the BENCH json line
 }
 INGEST_URL=http://127.0.0.1:$INGEST_PORT/v1/events
 BARE_URL=http://127.0.0.1:$BARE_PORT/v1/events
+DURABLE_URL=http://127.0.0.1:$DURABLE_PORT/v1/events
 check=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' -H "Authorization: Bearer $EYE_BENCH_KEY" -H 'Content-Type: application/json' \
   --data @"$WORK/event.json" "$INGEST_URL")
 [ "$check" = 202 ] || fail "ingest-service answered $check to the seed event, expected 202"
 say "warming up (${WARMUP} s each)..."
-run_wrk 32 "$WARMUP" "$BARE_URL" "$WORK/event.json" >/dev/null
-run_wrk 32 "$WARMUP" "$INGEST_URL" "$WORK/event.json" >/dev/null
+for url in "$BARE_URL" "$DURABLE_URL" "$INGEST_URL"; do run_wrk 256 "$WARMUP" "$url" "$WORK/event.json" >/dev/null; done
 jfr_start "${PID_OF[ingest-service]}"
 for run in $(seq 1 "$RUNS"); do
-  for conns in 32 4; do
-    for target in bare ingest; do
-      url=$([ $target = bare ] && echo "$BARE_URL" || echo "$INGEST_URL")
-      pid=$([ $target = bare ] && echo "$BARE_PID" || echo "${PID_OF[ingest-service]}")
+  for conns in $CONNECTIONS; do
+    for target in bare durable ingest; do
+      case $target in
+        bare) url=$BARE_URL; pid=$BARE_PID ;;
+        durable) url=$DURABLE_URL; pid=$DURABLE_PID ;;
+        *) url=$INGEST_URL; pid=${PID_OF[ingest-service]} ;;
+      esac
       cpu_before=$(cpu_ms "$pid")
       line=$(run_wrk "$conns" "$DURATION" "$url" "$WORK/event.json")
       [ -n "$line" ] || fail "wrk printed no result for $target c$conns"
@@ -366,23 +418,31 @@ say "end to end: $line"
 stop_pid "${PID_OF[processor-service]}"
 # Ingest's load is over: free the CPU for the processor and PostgreSQL.
 stop_pid "$BARE_PID"
+stop_pid "$DURABLE_PID"
 stop_pid "${PID_OF[ingest-service]}"
 
 # --- processor drain, against COPY ---------------------------------------------------------------
 for run in $(seq 1 "$RUNS"); do
   say "drain run $run: filling the raw topic with $DRAIN_EVENTS events (processor stopped)..."
   before=$(tool RawTopicFiller "$KAFKA_BOOTSTRAP_SERVERS" "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/filler.log" | tail -n 1)
+  pg_before=$(pg_cpu_ms)
   start_service processor-service "$PROCESSOR_PORT" "processor-service-drain$run"
   line=$(tool DrainTimer "$JDBC" "$DB_USER" "$DB_PASSWORD" "$before" "$DRAIN_EVENTS" \
     "$(ready_url processor-service)" 240 2>>"$LOGS/drain.log" | tail -n 1) \
     || { tail -n 30 "$LOGS/processor-service.log" >&2; fail "drain did not finish: $line"; }
+  # CPU per event on each side: the processor's JVM (from its launch, so its start counts too) and PostgreSQL.
+  line=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); n=d["events"]; d["processor_cpu_us_per_event"]=round(int(sys.argv[2])*1000/n,1); d["postgres_cpu_us_per_event"]=round((int(sys.argv[3])-int(sys.argv[4]))*1000/n,1); print(json.dumps(d))' \
+    "$line" "$(cpu_ms "${PID_OF[processor-service]}")" "$(pg_cpu_ms)" "$pg_before")
   sample drain processor "$run" "$line"
   sample rss processor "$run" "{\"mb\": $(rss_mb "${PID_OF[processor-service]}")}"
   say "drain run $run: $line"
   stop_pid "${PID_OF[processor-service]}"
 done
 for run in $(seq 1 "$RUNS"); do
+  pg_before=$(pg_cpu_ms)
   line=$(tool CopyBaseline "$JDBC" "$DB_USER" "$DB_PASSWORD" "$DRAIN_EVENTS" 2>>"$LOGS/copy.log" | tail -n 1)
+  line=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["postgres_cpu_us_per_event"]=round((int(sys.argv[2])-int(sys.argv[3]))*1000/d["rows"],1); print(json.dumps(d))' \
+    "$line" "$(pg_cpu_ms)" "$pg_before")
   sample copy postgres "$run" "$line"
   say "COPY run $run: $line"
 done
@@ -410,7 +470,7 @@ fi
 
 # --- report ---------------------------------------------------------------------------------------
 {
-  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average before the run: $LOAD_BEFORE."
+  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average before the run: $LOAD_BEFORE, load average after the run: $(cut -d" " -f1-3 /proc/loadavg).${NO_RESULT:-}"
   echo "The machine is shared and noisy and the load generator runs on the same cores: compare the ratios, not the absolute figures."
 } >"$WORK/machine.txt"
 [ -f "$BENCH/RESULTS.md" ] || printf '# Benchmark results\n\nAppended by `bench/run.sh`; see bench/README.md for what each line means.\n' >"$BENCH/RESULTS.md"

@@ -45,7 +45,7 @@ public final class KafkaProducerBaseline {
             keys[i] = session.toString();
             values[i] = events.envelope(UUID.randomUUID(), applicationId, session);
         }
-        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+        try (KafkaProducer<String, String> producer = producer(bootstrap, "5")) {
             long start = System.nanoTime();
             int records = 0;
             while (System.nanoTime() - start < sendNanos) {
@@ -61,14 +61,14 @@ public final class KafkaProducerBaseline {
         }
     }
 
-    static KafkaProducer<String, String> producer(String bootstrap) {
+    static KafkaProducer<String, String> producer(String bootstrap, String lingerMs) {
         Properties config = new Properties();
         config.putAll(KafkaClientConfig.operatorFromEnvironment(bootstrap));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(config);

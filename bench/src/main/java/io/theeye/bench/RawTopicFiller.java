@@ -35,7 +35,7 @@ public final class RawTopicFiller {
         skipBacklog(bootstrap);
         BenchEvents events = new BenchEvents();
         UUID applicationId = UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = KafkaProducerBaseline.producer(bootstrap)) {
+        try (KafkaProducer<String, String> producer = KafkaProducerBaseline.producer(bootstrap, "5")) {
             for (int i = 0; i < count; i++) {
                 UUID session = UUID.randomUUID();
                 producer.send(new ProducerRecord<>(

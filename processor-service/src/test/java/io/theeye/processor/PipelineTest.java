@@ -154,6 +154,8 @@ class PipelineTest {
         await().atMost(STORED_WITHIN).until(() -> StoredEvents.countInvalid(invalid) == 1);
         assertThat(StoredEvents.countedInRollup(application, true)).isEqualTo(2);
         assertThat(StoredEvents.countedInRollup(application, false)).isEqualTo(1);
+        assertThat(StoredEvents.countedOnArrival(application, true)).isEqualTo(2);
+        assertThat(StoredEvents.countedOnArrival(application, false)).isEqualTo(1);
     }
 
     @Test

@@ -60,6 +60,8 @@ class ReplayTest {
         assertThat(StoredEvents.countValid(id)).isEqualTo(1);
         assertThat(StoredEvents.countedInRollup(application, true)).isEqualTo(1);
         assertThat(StoredEvents.countedInRollup(application, false)).isZero();
+        assertThat(StoredEvents.countedOnArrival(application, true)).isEqualTo(1);
+        assertThat(StoredEvents.countedOnArrival(application, false)).isZero();
     }
 
     @Test

@@ -77,6 +77,21 @@ final class StoredEvents {
         }
     }
 
+    /** The per-minute arrival counts' total for an application, valid or invalid. */
+    static long countedOnArrival(UUID applicationId, boolean valid) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT coalesce(sum(events), 0) FROM event_counts_arrival WHERE application_id = ? AND valid = ?")) {
+            query.setObject(1, applicationId);
+            query.setBoolean(2, valid);
+            ResultSet rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void execute(String sql) {
         try (Connection connection = connect()) {
             connection.createStatement().execute(sql);

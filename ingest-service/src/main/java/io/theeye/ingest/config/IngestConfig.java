@@ -21,9 +21,21 @@ public interface IngestConfig {
     @WithDefault("500")
     int maxBatchEvents();
 
-    /** How long a request waits for Kafka's acknowledgement before it is answered 503. */
+    /**
+     * How long a request waits for Kafka's acknowledgement before it is answered 503: the
+     * producer's delivery timeout, so the producer has given the records up by then (though one
+     * may have reached Kafka: the 503 lists the ids to retry with).
+     */
     @WithDefault("2s")
     Duration sendTimeout();
+
+    /**
+     * The producer's linger (ms): how long it waits to fill a batch. Every request waits for its
+     * acknowledgement, so at light load each pays it; under load it is what lets thousands of
+     * requests share a few produce requests. {@code EYE_INGEST_LINGER_MS}.
+     */
+    @WithDefault("5")
+    int lingerMs();
 
     /** The Retry-After a 503 suggests. */
     @WithDefault("5s")

@@ -1,15 +1,17 @@
 package io.theeye.ingest.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.theeye.contract.Problem;
 import io.theeye.ingest.auth.ApplicationKeyStore;
 import io.theeye.ingest.config.IngestConfig;
 import io.theeye.ingest.messaging.RawEventPublisher;
+import io.theeye.ingest.messaging.RawEventPublisher.Envelope;
 import io.theeye.service.intake.BatchItem;
 import io.theeye.service.intake.EventBodyReader;
 import io.theeye.service.intake.IncomingEvent;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +45,7 @@ public class IngestService {
 
     private final ApplicationKeyStore keys;
     private final EventBodyReader reader;
-    private final EnvelopeWriter envelopes;
+    private final EnvelopeWriter envelopeWriter;
     private final RawEventPublisher publisher;
     private final RateLimiter rateLimiter;
     private final IngestConfig config;
@@ -64,7 +67,7 @@ public class IngestService {
         this.keys = keys;
         this.reader = new EventBodyReader(
                 mapper, new IntakeLimits(config.maxEventBytes(), config.maxRequestBytes(), config.maxBatchEvents()));
-        this.envelopes = envelopes;
+        this.envelopeWriter = envelopes;
         this.publisher = publisher;
         this.rateLimiter = rateLimiter;
         this.config = config;
@@ -118,61 +121,59 @@ public class IngestService {
 
     private Uni<Void> publish(UUID applicationId, List<IncomingEvent> events) {
         Instant receivedAt = Instant.now();
-        List<Uni<Void>> sends = new ArrayList<>(events.size());
+        List<Envelope> envelopes = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
-            sends.add(publisher.publish(event.key(), envelopes.write(event, applicationId, receivedAt)));
+            envelopes.add(new Envelope(event.key(), envelopeWriter.write(event, applicationId, receivedAt)));
         }
         long started = System.nanoTime();
-        Uni<Void> all = sends.size() == 1
-                ? sends.get(0)
-                : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
-        return all.ifNoItem()
-                .after(config.sendTimeout())
-                .fail()
+        // The producer's delivery timeout (eye.ingest.send-timeout) bounds the wait: no timer here.
+        return publisher
+                .publish(envelopes)
                 .onItem()
                 .invoke(() -> {
                     sendLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    kafka.worked("Kafka acknowledges events again");
+                    if (kafka.failing()) {
+                        kafka.worked("Kafka acknowledges events again");
+                    }
                     acceptedByApplication
                             .computeIfAbsent(applicationId, id -> eventCounter("accepted", "none", id.toString()))
                             .increment(events.size());
                 })
                 .onFailure()
-                .transform(failure -> {
-                    sendFailures.increment(events.size());
-                    countRejected(applicationId, "kafka_unavailable", events.size());
-                    String why = failure instanceof TimeoutException
-                            ? "Kafka did not acknowledge within "
-                                    + config.sendTimeout().toMillis() + " ms"
-                            : "Kafka refused the events";
-                    // One line per outage, not one per request.
-                    kafka.failed(
-                            "%s%s; answering 503 until it acknowledges again",
-                            why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
-                    LOG.debugf(failure, "events not accepted: %s", why);
-                    // Not confirmed is not "not written": the producer may still deliver them. The
-                    // ids they were sent under let a retry be stored once.
-                    return new ProblemException(
-                            Problem.of(
-                                            503,
-                                            "unavailable",
-                                            "Event log unavailable",
-                                            why + "; retry the request with the event_ids listed in events: an"
-                                                    + " event retried with its id is stored once")
-                                    .withEvents(events.stream()
-                                            .map(event -> new HandedOn(event.index(), event.eventId()))
-                                            .toList()),
-                            config.retryAfter());
-                });
+                .transform(failure -> unavailable(applicationId, events, failure));
+    }
+
+    /**
+     * The 503 for events Kafka did not acknowledge. Not confirmed is not "not written": the producer
+     * may have delivered some. The ids they were sent under let a retry be stored once.
+     */
+    private ProblemException unavailable(UUID applicationId, List<IncomingEvent> events, Throwable failure) {
+        sendFailures.increment(events.size());
+        countRejected(applicationId, "kafka_unavailable", events.size());
+        String why = failure instanceof TimeoutException
+                ? "Kafka did not acknowledge within " + config.sendTimeout().toMillis() + " ms"
+                : "Kafka refused the events";
+        // One line per outage, not one per request.
+        kafka.failed(
+                "%s%s; answering 503 until it acknowledges again",
+                why, failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+        LOG.debugf(failure, "events not accepted: %s", why);
+        return new ProblemException(
+                Problem.of(
+                                503,
+                                "unavailable",
+                                "Event log unavailable",
+                                why + "; retry the request with the event_ids listed in events: an"
+                                        + " event retried with its id is stored once")
+                        .withEvents(events.stream()
+                                .map(event -> new HandedOn(event.index(), event.eventId()))
+                                .toList()),
+                config.retryAfter());
     }
 
     /** An event handed to the producer before a 503: its place in the request and its id. */
-    record HandedOn(
-            @com.fasterxml.jackson.annotation.JsonProperty("index")
-            int index,
-
-            @com.fasterxml.jackson.annotation.JsonProperty("event_id")
-            UUID eventId) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HandedOn(int index, UUID eventId) {}
 
     private UUID authenticate(String authorization) {
         String key = bearer(authorization);

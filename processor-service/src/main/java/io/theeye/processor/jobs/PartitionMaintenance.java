@@ -53,6 +53,9 @@ public class PartitionMaintenance {
                 .execute(Tuple.of(
                         today.minusDays(1), today.plusDays(config.partitions().daysAhead())))
                 .chain(() -> dropExpired(today))
+                // The per-minute arrival counts serve the last hour and day; eight days is plenty.
+                .chain(() -> pool.query("DELETE FROM event_counts_arrival WHERE minute < now() - interval '8 days'")
+                        .execute())
                 .onFailure()
                 .invoke(failure ->
                         LOG.warnf("partition maintenance failed, next run retries: %s", failure.getMessage()))

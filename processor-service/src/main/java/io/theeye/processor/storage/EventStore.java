@@ -31,15 +31,29 @@ public class EventStore {
     /** Stands for "application unknown" (a record that was not even an envelope) where a key needs a value. */
     public static final UUID UNKNOWN_APPLICATION = new UUID(0, 0);
 
+    /**
+     * Adds rows to the hourly counts (by the events' own time) and the per-minute counts (by their
+     * arrival), each in key order: writers running at once take their row locks in one order.
+     */
     private static final String COUNT_ROWS = """
-            INSERT INTO event_counts_hourly (hour, application_id, category, name, valid, events)
-            SELECT date_bin('1 hour', counted_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
-                   coalesce(application_id, '00000000-0000-0000-0000-000000000000'),
-                   coalesce(category, ''), coalesce(name, ''), valid, sum(delta)
-            FROM (%s) AS counted
-            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-            ON CONFLICT (hour, application_id, category, name, valid)
-            DO UPDATE SET events = event_counts_hourly.events + EXCLUDED.events
+            counted AS (
+                INSERT INTO event_counts_hourly (hour, application_id, category, name, valid, events)
+                SELECT date_bin('1 hour', counted_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                       coalesce(application_id, '00000000-0000-0000-0000-000000000000'),
+                       coalesce(category, ''), coalesce(name, ''), valid, sum(delta)
+                FROM (%1$s) AS counted
+                GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                ON CONFLICT (hour, application_id, category, name, valid)
+                DO UPDATE SET events = event_counts_hourly.events + EXCLUDED.events
+            ), arrived AS (
+                INSERT INTO event_counts_arrival (minute, application_id, valid, events)
+                SELECT date_trunc('minute', arrived_at),
+                       coalesce(application_id, '00000000-0000-0000-0000-000000000000'), valid, sum(delta)
+                FROM (%1$s) AS arrived
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                ON CONFLICT (minute, application_id, valid)
+                DO UPDATE SET events = event_counts_arrival.events + EXCLUDED.events
+            )
             """;
 
     /**
@@ -73,7 +87,8 @@ public class EventStore {
                      AS v(idx, session_id, category, name, data, occurred_at, corrected_at, received_at, schema_version)
                 JOIN fresh f ON f.idx = v.idx
                 ON CONFLICT DO NOTHING
-                RETURNING application_id, category, name, occurred_at AS counted_at, true AS valid, 1 AS delta
+                RETURNING application_id, category, name, occurred_at AS counted_at, received_at AS arrived_at,
+                          true AS valid, 1 AS delta
             ), invalid_rows AS (
                 INSERT INTO invalid_events (event_id, application_id, received_at, payload, raw_text, category, name,
                                             errors, error_codes, validated_at, kafka_partition, kafka_offset,
@@ -86,10 +101,10 @@ public class EventStore {
                      AS i(idx, received_at, payload, raw_text, category, name, errors, error_codes, occurred_at)
                 JOIN fresh f ON f.idx = i.idx
                 ON CONFLICT DO NOTHING
-                RETURNING application_id, category, name, counted_at, false AS valid, 1 AS delta
-            ), counted AS (
+                RETURNING application_id, category, name, counted_at,
+                          coalesce(received_at, validated_at) AS arrived_at, false AS valid, 1 AS delta
+            ),
             """ + COUNT_ROWS.formatted("SELECT * FROM valid_rows UNION ALL SELECT * FROM invalid_rows") + """
-            )
             SELECT idx FROM fresh
             UNION ALL
             SELECT b.idx FROM batch b JOIN event_ids e
@@ -107,7 +122,8 @@ public class EventStore {
                 FROM unnest($1::uuid[], $2::uuid[]) AS r(application_id, event_id)
                 WHERE i.application_id = r.application_id AND i.event_id = r.event_id
                   AND i.replay_status <> 'replayed'
-                RETURNING i.application_id, i.event_id, i.category, i.name, i.counted_at
+                RETURNING i.application_id, i.event_id, i.category, i.name, i.counted_at,
+                          coalesce(i.received_at, i.validated_at) AS arrived_at
             ), valid_rows AS (
                 INSERT INTO events (event_id, application_id, session_id, category, name, data, occurred_at,
                                     corrected_at, received_at, kafka_partition, kafka_offset, schema_version)
@@ -120,17 +136,18 @@ public class EventStore {
                           received_at, kafka_partition, kafka_offset, schema_version)
                 JOIN moved m USING (application_id, event_id)
                 ON CONFLICT DO NOTHING
-                RETURNING application_id, category, name, occurred_at AS counted_at
+                RETURNING application_id, category, name, occurred_at AS counted_at, received_at AS arrived_at
             ), kept AS (
                 UPDATE invalid_events i SET replay_status = 'still_invalid'
                 FROM unnest($13::uuid[], $14::uuid[]) AS k(application_id, event_id)
                 WHERE i.application_id = k.application_id AND i.event_id = k.event_id AND i.replay_status = 'pending'
-            ), counted AS (
+            ),
             """ + COUNT_ROWS.formatted("""
-                    SELECT application_id, category, name, counted_at, false AS valid, -1 AS delta FROM moved
+                    SELECT application_id, category, name, counted_at, arrived_at, false AS valid, -1 AS delta
+                    FROM moved
                     UNION ALL
-                    SELECT application_id, category, name, counted_at, true AS valid, 1 AS delta FROM valid_rows""") + """
-            )
+                    SELECT application_id, category, name, counted_at, arrived_at, true AS valid, 1 AS delta
+                    FROM valid_rows""") + """
             SELECT count(*) AS moved FROM moved
             """;
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * Whether PostgreSQL's {@code jsonb} can hold a JSON tree as it is, and where not. The limits are
  * ours and stricter than PostgreSQL's (131,072 digits before the point, 16,383 after; nesting far
  * deeper): jsonb writes numbers out in full, so {@code 1e131071} would become 131 KB, and every
- * reader of the stored event must be able to parse it again.
+ * reader of the stored event must be able to parse it again. It runs on every event, so a path is
+ * only written out when there is a problem to report.
  */
 public final class StorableJson {
 
@@ -31,41 +32,11 @@ public final class StorableJson {
 
     private StorableJson() {}
 
-    private record Visit(JsonNode node, String path, int depth) {}
-
     /** Every reason (up to {@value #MAX_REPORTED}) the tree cannot be stored as jsonb, with JSON Pointers. */
     public static List<EventError> problems(JsonNode root, String rootPath) {
-        List<EventError> problems = new ArrayList<>();
-        Deque<Visit> pending = new ArrayDeque<>();
-        pending.push(new Visit(root, rootPath, 1));
-        while (!pending.isEmpty() && problems.size() < MAX_REPORTED) {
-            Visit visit = pending.pop();
-            JsonNode node = visit.node();
-            if (node.isContainerNode() && visit.depth() > MAX_DEPTH) {
-                problems.add(invalid(visit.path(), "nesting deeper than " + MAX_DEPTH + " levels is not accepted"));
-            } else if (node.isTextual()) {
-                text(node.textValue(), visit.path(), "text", problems);
-            } else if (node.isNumber()) {
-                number(node, visit.path(), problems);
-            } else if (node.isObject()) {
-                List<Visit> children = new ArrayList<>(node.size());
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    String child = visit.path() + "/" + pointerToken(field.getKey());
-                    text(field.getKey(), child, "a key", problems);
-                    children.add(new Visit(field.getValue(), child, visit.depth() + 1));
-                }
-                pushInOrder(pending, children);
-            } else if (node.isArray()) {
-                List<Visit> children = new ArrayList<>(node.size());
-                for (int i = 0; i < node.size(); i++) {
-                    children.add(new Visit(node.get(i), visit.path() + "/" + i, visit.depth() + 1));
-                }
-                pushInOrder(pending, children);
-            }
-        }
-        return problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems;
+        List<EventError> problems = new ArrayList<>(0);
+        new Walk(rootPath, problems).visit(root, 1);
+        return problems;
     }
 
     /** True when the tree can be stored as jsonb as it is. */
@@ -78,41 +49,80 @@ public final class StorableJson {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    private static void pushInOrder(Deque<Visit> pending, List<Visit> children) {
-        for (int i = children.size() - 1; i >= 0; i--) {
-            pending.push(children.get(i));
-        }
-    }
+    /** One walk: the keys and indexes leading to the current node, written out only to report. */
+    private static final class Walk {
+        private final String root;
+        private final List<EventError> problems;
+        private final Deque<Object> path = new ArrayDeque<>();
 
-    private static void text(String text, String path, String what, List<EventError> problems) {
-        int at = StorableText.firstUnstorable(text);
-        if (at >= 0) {
-            problems.add(invalid(
-                    path,
-                    StorableText.describe(text, at) + " in " + what
-                            + " cannot be stored (PostgreSQL refuses it); send it escaped or remove it"));
+        Walk(String root, List<EventError> problems) {
+            this.root = root;
+            this.problems = problems;
         }
-    }
 
-    private static void number(JsonNode node, String path, List<EventError> problems) {
-        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
-            double value = node.doubleValue();
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                problems.add(invalid(path, "the number is out of range"));
+        void visit(JsonNode node, int depth) {
+            if (problems.size() >= MAX_REPORTED) {
+                return;
             }
-            return;
+            if (node.isContainerNode() && depth > MAX_DEPTH) {
+                report("nesting deeper than " + MAX_DEPTH + " levels is not accepted");
+            } else if (node.isTextual()) {
+                text(node.textValue(), "text");
+            } else if (node.isNumber()) {
+                number(node);
+            } else if (node.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    path.addLast(field.getKey());
+                    text(field.getKey(), "a key");
+                    visit(field.getValue(), depth + 1);
+                    path.removeLast();
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    path.addLast(i);
+                    visit(node.get(i), depth + 1);
+                    path.removeLast();
+                }
+            }
         }
-        BigDecimal value = node.decimalValue();
-        long before = (long) value.precision() - value.scale();
-        if (before > MAX_NUMBER_DIGITS || value.scale() > MAX_NUMBER_DIGITS) {
-            problems.add(invalid(
-                    path,
-                    "a number may have at most " + MAX_NUMBER_DIGITS
-                            + " digits before and after the decimal point once written out"));
-        }
-    }
 
-    private static EventError invalid(String path, String message) {
-        return new EventError(ErrorCode.INVALID_FIELD, path, message);
+        private void text(String text, String what) {
+            int at = StorableText.firstUnstorable(text);
+            if (at >= 0) {
+                report(StorableText.describe(text, at) + " in " + what
+                        + " cannot be stored (PostgreSQL refuses it); send it escaped or remove it");
+            }
+        }
+
+        private void number(JsonNode node) {
+            if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+                double value = node.doubleValue();
+                if (Double.isNaN(value) || Double.isInfinite(value)) {
+                    report("the number is out of range");
+                }
+                return;
+            }
+            if (node.isInt() || node.isLong()) {
+                return;
+            }
+            BigDecimal value = node.decimalValue();
+            long before = (long) value.precision() - value.scale();
+            if (before > MAX_NUMBER_DIGITS || value.scale() > MAX_NUMBER_DIGITS) {
+                report("a number may have at most " + MAX_NUMBER_DIGITS
+                        + " digits before and after the decimal point once written out");
+            }
+        }
+
+        private void report(String message) {
+            if (problems.size() < MAX_REPORTED) {
+                StringBuilder pointer = new StringBuilder(root);
+                for (Object step : path) {
+                    pointer.append('/').append(step instanceof String key ? pointerToken(key) : step);
+                }
+                problems.add(new EventError(ErrorCode.INVALID_FIELD, pointer.toString(), message));
+            }
+        }
     }
 }
