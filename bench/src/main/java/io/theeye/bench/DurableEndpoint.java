@@ -52,9 +52,11 @@ public final class DurableEndpoint extends AbstractVerticle {
 
     private static void send(HttpServerRequest request, String topic, String key, String envelope) {
         Context context = Vertx.currentContext();
-        producer.send(new ProducerRecord<>(topic, key, envelope), (metadata, failure) -> context.runOnContext(v -> request.response()
-                .setStatusCode(failure == null ? 202 : 503)
-                .end()));
+        producer.send(
+                new ProducerRecord<>(topic, key, envelope),
+                (metadata, failure) -> context.runOnContext(v -> request.response()
+                        .setStatusCode(failure == null ? 202 : 503)
+                        .end()));
     }
 
     public static void main(String[] args) throws InterruptedException {
