@@ -82,8 +82,9 @@ class OpenApiTest {
     @Test
     void namesEveryFieldAsTheAnswersSpellIt() {
         JsonPath openapi = given().accept("application/json")
+                .queryParam("format", "json")
                 .when()
-                .get("/q/openapi?format=json")
+                .get(openApi)
                 .then()
                 .statusCode(200)
                 .extract()
