@@ -96,7 +96,7 @@ class OpenApiTest {
         assertThat(openapi.getMap("components.schemas.IssuedKey.properties"))
                 .containsKeys("application_id", "key_prefix", "previous_keys_expire_at");
         assertThat(openapi.getMap("components.schemas.InvalidEventSummary.properties"))
-                .containsKeys("by_code", "by_event_type");
+                .containsKeys("by_code", "by_event_type", "clock");
     }
 
     @Test

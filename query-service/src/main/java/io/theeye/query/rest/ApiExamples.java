@@ -28,7 +28,7 @@ final class ApiExamples {
 
     static final String STATS = """
             {"from": "2021-01-01T09:00:00Z", "to": "2021-01-01T11:00:00Z", "bucket": "hour",
-             "group_by": "category", "totals": {"valid": 1290, "invalid": 17},
+             "group_by": "category", "clock": "event", "totals": {"valid": 1290, "invalid": 17},
              "buckets": [
                {"start": "2021-01-01T09:00:00Z", "category": "form interaction", "valid": 120, "invalid": 9},
                {"start": "2021-01-01T09:00:00Z", "category": "page interaction", "valid": 530, "invalid": 3},
@@ -38,8 +38,8 @@ final class ApiExamples {
             {"event_id": "0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72",
              "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70",
              "received_at": "2021-01-01T09:15:28.000000Z", "validated_at": "2021-01-01T09:15:28.120000Z",
-             "timestamp": "2021-01-01T09:15:27.243860Z", "category": "page interaction", "name": "pageview",
-             "error_codes": ["schema_violation"],
+             "timestamp": "2021-01-01T09:15:27.243860Z", "counted_at": "2021-01-01T09:15:27.243860Z",
+             "category": "page interaction", "name": "pageview", "error_codes": ["schema_violation"],
              "errors": [{"code": "schema_violation", "path": "/data/path",
                          "message": "required property 'path' not found"}],
              "payload": {"session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "category": "page interaction",
@@ -50,7 +50,7 @@ final class ApiExamples {
     static final String INVALID_PAGE = "{\"events\": [" + INVALID_EVENT + "], \"next_cursor\": null}";
 
     static final String INVALID_SUMMARY = """
-            {"from": "2021-01-01T00:00:00Z", "to": "2021-01-02T00:00:00Z", "total": 17,
+            {"from": "2021-01-01T00:00:00Z", "to": "2021-01-02T00:00:00Z", "clock": "event", "total": 17,
              "by_code": [
                {"code": "schema_violation", "events": 12, "sample_event_ids": ["0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72"]},
                {"code": "invalid_timestamp", "events": 5, "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}],
