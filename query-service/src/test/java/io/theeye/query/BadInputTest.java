@@ -75,6 +75,7 @@ class BadInputTest {
                 Arguments.of(
                         "/v1/invalid-events/summary?code=malformed",
                         "code: unknown parameter; allowed: application, category, clock, from, name, to"),
+                Arguments.of("/v1/overview?range=1h", "range: unknown parameter; this endpoint takes none"),
                 Arguments.of("/v1/admin/applications?page=2", "page: unknown parameter; this endpoint takes none"),
                 Arguments.of(
                         "/v1/admin/event-types?category=x", "category: unknown parameter; this endpoint takes none"),

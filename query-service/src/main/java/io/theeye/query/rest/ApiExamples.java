@@ -60,6 +60,24 @@ final class ApiExamples {
                {"category": "form interaction", "name": "submit", "events": 5,
                 "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}]}""";
 
+    static final String OVERVIEW = """
+            {"generated_at": "2021-01-01T10:14:31.402000Z", "clock": "arrival",
+             "last_hour": {"from": "2021-01-01T09:15:00Z", "to": "2021-01-01T10:15:00Z", "step": "minute",
+               "totals": {"valid": 11750, "invalid": 610, "invalid_share": 0.0494},
+               "steps": [{"start": "2021-01-01T09:15:00Z", "valid": 198, "invalid": 9}]},
+             "last_day": {"from": "2020-12-31T10:15:00Z", "to": "2021-01-01T10:15:00Z", "step": "hour",
+               "totals": {"valid": 281400, "invalid": 3050, "invalid_share": 0.0107},
+               "steps": [{"start": "2020-12-31T10:15:00Z", "valid": 11620, "invalid": 95}]},
+             "applications": [{"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",
+               "status": "active", "last_hour": {"valid": 11750, "invalid": 610, "invalid_share": 0.0494},
+               "previous_hour": {"valid": 11900, "invalid": 120, "invalid_share": 0.01},
+               "last_day": {"valid": 281400, "invalid": 3050, "invalid_share": 0.0107},
+               "invalid_share_by_hour": [0.01, null, 0.0494], "last_event_at": "2021-01-01T10:14:00Z",
+               "open_incidents": ["invalid_share"]}],
+             "incidents": [{"id": 7, "kind": "invalid_share",
+               "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "application_name": "demo-shop",
+               "opened_at": "2021-01-01T10:02:00.120000Z", "closed_at": null, "value": 0.081, "closed_value": null}]}""";
+
     static final String REGISTERED = """
             {"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",
              "key": "eye_3fJk9QmZr2LxVb7NcT1pWd8YhA0sEgUo", "key_prefix": "eye_3fJk9QmZ",
