@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,7 +91,17 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits (at most 15 s) until the condition is neither null nor false. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return until(WAIT, condition);
+    }
+
+    /**
+     * Waits at most {@code bound} until the condition is neither null nor false; an element that a
+     * view replaced meanwhile (it re-renders as it refreshes) is looked for again.
+     */
+    <T> T until(Duration bound, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, bound)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The element when displayed, else null (for waits). */
@@ -113,6 +124,18 @@ final class ConsoleBrowser implements AutoCloseable {
             Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a PNG of the whole page, not only what the window shows (at most 4,000 pixels high). */
+    void fullPageScreenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 120)));
+        try {
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

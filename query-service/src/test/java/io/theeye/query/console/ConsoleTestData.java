@@ -69,6 +69,94 @@ final class ConsoleTestData {
                 events);
     }
 
+    /** A registered application of this name; returns its id. */
+    static UUID application(String name) {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO applications (id, name) VALUES (?, ?)", id, name);
+        return id;
+    }
+
+    /** Events that arrived in the minute holding {@code at}, as the processor counts them per minute. */
+    static void arrivals(Instant at, UUID application, boolean valid, long events) {
+        update(
+                "INSERT INTO event_counts_arrival (minute, application_id, valid, events) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (minute, application_id, valid) "
+                        + "DO UPDATE SET events = event_counts_arrival.events + EXCLUDED.events",
+                Timestamp.from(at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)),
+                application,
+                valid,
+                events);
+    }
+
+    /** An open incident as the processor's quality check records it; returns its id. */
+    static long openIncident(UUID application, String kind, Instant openedAt, double value) {
+        return (Long) query(
+                "INSERT INTO quality_incidents (application_id, kind, opened_at, value) VALUES (?, ?, ?, ?) "
+                        + "RETURNING id",
+                application,
+                kind,
+                Timestamp.from(openedAt),
+                value);
+    }
+
+    /** Resolves an incident now, as the quality check does when the condition ends. */
+    static void resolveIncident(long id, double value) {
+        update("UPDATE quality_incidents SET closed_at = now(), closed_value = ? WHERE id = ?", value, id);
+    }
+
+    /**
+     * One invalid event as the processor stores it: its own time as far as it could be read
+     * (null: unreadable), when it arrived, its error code. counted_at follows from them (V6).
+     */
+    static UUID invalidEventAt(Instant occurredAt, Instant receivedAt, String code) {
+        UUID id = UUID.randomUUID();
+        update(
+                "INSERT INTO invalid_events (event_id, application_id, received_at, occurred_at, payload, category, name, "
+                        + "errors, error_codes, validated_at, kafka_partition, kafka_offset, replay_status) "
+                        + "VALUES (?, ?, ?, ?, '{}'::jsonb, 'page interaction', 'pageview', ?::jsonb, ARRAY[?], ?, 7, ?, "
+                        + "'pending')",
+                id,
+                APPLICATION,
+                Timestamp.from(receivedAt),
+                occurredAt == null ? null : Timestamp.from(occurredAt),
+                "[{\"code\": \"" + code + "\", \"path\": \"/timestamp\", \"message\": \"generated\"}]",
+                code,
+                Timestamp.from(receivedAt.plusMillis(50)),
+                OFFSETS.incrementAndGet());
+        return id;
+    }
+
+    /**
+     * Counts these invalid events in the hourly counts the way the processor's storing statement
+     * does: in the hour of counted_at.
+     */
+    static void countInvalidHourly(java.util.List<UUID> ids) {
+        update(
+                "INSERT INTO event_counts_hourly (hour, application_id, category, name, valid, events) "
+                        + "SELECT date_bin('1 hour', counted_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), application_id, "
+                        + "category, name, false, count(*) FROM invalid_events WHERE event_id = ANY (?::uuid[]) GROUP BY 1, 2, 3, 4 "
+                        + "ON CONFLICT (hour, application_id, category, name, valid) "
+                        + "DO UPDATE SET events = event_counts_hourly.events + EXCLUDED.events",
+                (Object) ids.stream().map(UUID::toString).toArray(String[]::new));
+    }
+
+    private static Object query(String sql, Object... args) {
+        StackEndpoints endpoints = LocalStackTestResource.endpoints();
+        try (Connection connection =
+                        DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getObject(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void update(String sql, Object... args) {
         StackEndpoints endpoints = LocalStackTestResource.endpoints();
         try (Connection connection =
