@@ -1,12 +1,18 @@
-/* The Eye console: a static page over query-service's JSON API (and processor-service's replay).
-   Plain JavaScript, no build step. The token lives in sessionStorage; the server enforces roles.
-   The server's Content-Security-Policy forbids inline scripts and styles: styles are set through
-   the DOM (element.style), never as markup, and where the replay goes is the server's setting. */
+/* The Eye console: a static page over query-service's JSON API (and processor-service's replay
+   and backlog). Plain JavaScript, no build step. The token lives in sessionStorage; the server
+   enforces roles. The server's Content-Security-Policy forbids inline scripts and styles: styles
+   are set through the DOM (element.style), never as markup, and where the replay goes is the
+   server's setting. viewstate.js (URL state, time presets) and the views in their own files
+   (overview.js) are loaded first. */
 "use strict";
 
 const TOKEN_KEY = "eye.token";
-const VIEWS = ["signin", "explorer", "session", "errors", "volume", "admin"];
-const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569"];
+const VIEWS = ["signin", "overview", "explorer", "session", "errors", "volume", "admin"];
+// Categories, applications, codes: Paul Tol's muted scheme, readable with colour blindness, without
+// its reds and sands. Red and amber mean invalid data and incidents, nothing else (console.css).
+const PALETTE = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#aa4499", "#6f7f8f"];
+const VALID_COLOR = "#4477aa";
+const INVALID_COLOR = "#c0392b";
 
 const $ = (id) => document.getElementById(id);
 
@@ -110,11 +116,11 @@ function query(params) {
   return s ? "?" + s : "";
 }
 
-/** Form fields as parameters; datetime-local values are read as UTC. */
+/** Form fields as parameters (a radio group as its checked value); datetime-local values are read as UTC. */
 function formParams(form) {
   const params = {};
   for (const input of form.elements) {
-    if (!input.name || input.type === "submit") continue;
+    if (!input.name || input.type === "submit" || (input.type === "radio" && !input.checked)) continue;
     let value = input.type === "checkbox" ? input.checked : input.value.trim();
     if (input.type === "datetime-local" && value) value = (value.length === 16 ? value + ":00" : value) + "Z";
     params[input.name] = value;
@@ -140,9 +146,9 @@ const json = (value) => el("pre", { className: "json" }, JSON.stringify(value, n
 
 function route() {
   const signedIn = !!token();
-  const [view, arg] = location.hash.replace(/^#/, "").split("/");
-  let name = signedIn ? (VIEWS.includes(view) && view !== "signin" ? view : "explorer") : "signin";
-  if (name === "admin" && !isAdmin()) name = "explorer";
+  const { view, arg, params } = hashState();
+  let name = signedIn ? (VIEWS.includes(view) && view !== "signin" ? view : "overview") : "signin";
+  if (name === "admin" && !isAdmin()) name = "overview";
   for (const v of VIEWS) $("view-" + v).hidden = v !== name;
   $("tabs").hidden = !signedIn;
   $("sign-out").hidden = !signedIn;
@@ -155,8 +161,9 @@ function route() {
   }
   document.title = "The Eye · " + name;
   if (name === "signin") { $("token").focus(); return; }
-  const enter = { explorer: enterExplorer, session: enterSession, errors: enterErrors, volume: enterVolume, admin: enterAdmin }[name];
-  enter(arg ? decodeURIComponent(arg) : undefined);
+  const enter = { overview: enterOverview, explorer: enterExplorer, session: enterSession, errors: enterErrors,
+    volume: enterVolume, admin: enterAdmin }[name];
+  enter(arg, params);
 }
 
 const entered = new Set();
@@ -168,8 +175,23 @@ function once(name, action) {
 
 const explorer = { cursors: [], params: {} };
 
-function enterExplorer() {
-  once("explorer", () => loadEvents({ limit: 50 }));
+/** Shows the events the URL's filters ask for (all time unless a range is given). */
+function enterExplorer(arg, params) {
+  const key = viewHash("explorer", params);
+  if (explorer.key === key) return;
+  explorer.key = key;
+  const form = $("explorer-form");
+  restoreForm(form, params);
+  rememberView("explorer", params);
+  let range;
+  try {
+    range = resolveRange(params, "all");
+  } catch (e) {
+    fill($("explorer-results"), failure(e));
+    return;
+  }
+  loadEvents({ session_id: params.session_id, application: params.application, category: params.category,
+    name: params.name, from: range.from, to: range.to, limit: params.limit || 50 });
 }
 
 async function loadEvents(params, cursor) {
@@ -285,8 +307,13 @@ function barChart(series, options = {}) {
     if (all.length && all.length < 800) starts = [...new Set([...all, ...starts])].sort((a, b) => a - b);
   }
   const iso = (t) => new Date(t).toISOString();
-  const keys = [...new Set(series.map((p) => p.key))].sort();
-  const color = (key) => PALETTE[keys.indexOf(key) % PALETTE.length];
+  // Keys with a colour of their own (options.colors: valid, then invalid) stack last, in that order.
+  const fixed = options.colors || {};
+  const rank = (key) => Object.keys(fixed).indexOf(key);
+  const order = (a, b) => (a in fixed) - (b in fixed) || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const keys = [...new Set(series.map((p) => p.key))].sort(order);
+  const categories = keys.filter((key) => !(key in fixed));
+  const color = (key) => fixed[key] || PALETTE[categories.indexOf(key) % PALETTE.length];
   const totals = new Map(starts.map((s) => [s, 0]));
   for (const p of series) totals.set(p.start, totals.get(p.start) + p.count);
   const max = Math.max(1, ...totals.values());
@@ -331,11 +358,6 @@ function barChart(series, options = {}) {
   return el("div", {}, svg, legend);
 }
 
-function rangeParams(form) {
-  const p = formParams(form);
-  return { from: p.from, to: p.to, application: p.application };
-}
-
 // ---------------------------------------------------------------- errors
 
 const errors = {};
@@ -356,33 +378,71 @@ async function processorBase() {
   return ((await settings()).processor_url || "").replace(/\/+$/, "");
 }
 
-function enterErrors() {
+/** Shows the error monitor for the URL's range, clock and filters; only the samples reload when only they change. */
+function enterErrors(arg, params) {
   $("replay").hidden = !isAdmin();
   once("errors", () => {
     processorBase().then((base) => { $("processor-target").textContent = base || location.origin; });
-    loadErrors();
   });
+  const key = viewHash("errors", params);
+  if (errors.key === key) return;
+  const rangeKey = viewHash("errors", { range: params.range, from: params.from, to: params.to,
+    clock: params.clock, application: params.application });
+  const onlySamples = errors.rangeKey === rangeKey && errors.range;
+  errors.key = key;
+  errors.rangeKey = rangeKey;
+  restoreForm($("errors-form"), params);
+  restoreForm($("samples-form"), params);
+  rememberView("errors", params);
+  if (onlySamples) loadSamples(sampleFilter(params));
+  else loadErrors(params);
 }
 
-async function loadErrors() {
-  const range = rangeParams($("errors-form"));
+/** The errors view's URL parameters from both of its forms. */
+function errorsState() {
+  return { ...formState($("errors-form")), ...formState($("samples-form")) };
+}
+
+function sampleFilter(params) {
+  return { code: params.code, category: params.category, name: params.name, replay_status: params.replay_status };
+}
+
+async function loadErrors(params) {
   const summaryBox = $("errors-summary");
+  const clock = params.clock === "arrival" ? "arrival" : "event";
+  let range;
+  try {
+    range = resolveRange(params, "24h");
+  } catch (e) {
+    fill(summaryBox, failure(e));
+    return;
+  }
   fill(summaryBox, loading());
   try {
-    const summary = await api("/v1/invalid-events/summary" + query(range));
+    const summary = await api("/v1/invalid-events/summary" + query({ from: range.from, to: range.to, clock,
+      application: params.application }));
+    // Samples and charts use the range the summary counted (on the event clock: whole hours).
+    errors.range = { from: summary.from, to: summary.to, clock, application: params.application };
     const codes = summary.by_code.map((c) => c.code);
     for (const select of [$("samples-code"), $("replay-code")]) {
-      const current = select.value;
+      const current = select === $("samples-code") ? params.code || "" : select.value;
       fill(select, el("option", { value: "" }, "any"), codes.map((c) => el("option", {}, c)));
-      select.value = codes.includes(current) ? current : "";
+      if (current && !codes.includes(current)) select.append(el("option", {}, current));
+      select.value = current;
     }
+    const span = fmtTime(summary.from) + " to " + fmtTime(summary.to);
+    const heading = el("p", { className: "totals" },
+      el("strong", { id: "errors-total", className: "count invalid-count" }, String(summary.total)),
+      " invalid events from " + span + (clock === "event" ? " (whole hours, as the hourly counts)" : "") + ". ",
+      clockNote(clock), " ",
+      clock === "event" ? el("a", { href: viewHash("volume", { range: "custom", from: summary.from, to: summary.to,
+        bucket: "hour", group_by: "category" }) }, "The same hours in Volume") : null);
     if (!summary.total) {
-      fill(summaryBox, empty("No invalid events from " + fmtTime(summary.from) + " to " + fmtTime(summary.to) + "."));
+      fill(summaryBox, heading, empty("No invalid events in this range."));
     } else {
       const sampleLinks = (ids) => ids.map((id) => el("button", { type: "button", className: "link mono",
         onclick: () => showInvalid(id) }, short(id)));
-      fill(summaryBox,
-        el("p", {}, summary.total + " invalid events from " + fmtTime(summary.from) + " to " + fmtTime(summary.to)),
+      fill(summaryBox, heading,
         el("div", { className: "columns" },
           el("table", { className: "by-code" },
             el("thead", {}, el("tr", {}, el("th", {}, "Code"), el("th", { className: "num" }, "Events"), el("th", {}, "Samples"))),
@@ -396,30 +456,44 @@ async function loadErrors() {
                 onclick: () => samplesFor({ category: t.category, name: t.name }) }, t.category + " / " + t.name)),
               el("td", { className: "num" }, t.events), el("td", {}, sampleLinks(t.sample_event_ids))))))));
     }
-    loadErrorCharts(range, summary);
-    loadSamples(formParams($("samples-form")));
+    $("replay-range").textContent = "arrival from " + span + (clock === "event"
+      ? " (replay selects by arrival; this view counts by event time)" : "");
+    loadErrorCharts(errors.range);
+    loadSamples(sampleFilter(params));
   } catch (e) {
     fill(summaryBox, failure(e));
   }
 }
 
-async function loadErrorCharts(range, summary) {
+/** Hourly charts on the view's clock: by code from the newest 1000 events, by type from the hourly counts (event clock). */
+async function loadErrorCharts(range) {
   const byCode = $("errors-chart-code"), byType = $("errors-chart-type");
   fill(byCode, loading());
   fill(byType, loading());
   const hour = (iso) => iso.slice(0, 13) + ":00:00Z";
-  const hourly = { from: hour(range.from || summary.from), to: range.to || summary.to, step: 3600 * 1000 };
+  const hourly = { from: hour(range.from), to: range.to, step: 3600 * 1000 };
+  const at = (e) => range.clock === "event" ? e.counted_at : (e.received_at || e.validated_at);
+  $("errors-chart-code-clock").textContent = CLOCKS[range.clock];
+  $("errors-chart-type-clock").textContent = CLOCKS[range.clock];
+  let page = null;
   try {
-    const page = await api("/v1/invalid-events" + query({ ...range, from: range.from || summary.from, to: range.to || summary.to, limit: 1000 }));
-    const series = page.events.flatMap((e) => (e.error_codes || []).map((code) => ({ start: hour(e.received_at || e.validated_at), key: code, count: 1 })));
+    page = await api("/v1/invalid-events" + query({ ...range, limit: 1000 }));
+    const series = page.events.flatMap((e) => (e.error_codes || []).map((code) => ({ start: hour(at(e)), key: code, count: 1 })));
     fill(byCode, barChart(series, { ...hourly, label: "invalid events by code", emptyText: "No invalid events in this range." }));
   } catch (e) {
     fill(byCode, failure(e));
   }
   try {
-    const stats = await api("/v1/stats" + query({ from: range.from || summary.from, to: range.to || summary.to,
-      bucket: "hour", group_by: "name", application: range.application }));
-    const series = stats.buckets.filter((b) => b.invalid).map((b) => ({ start: b.start, key: b.category + " / " + b.name, count: b.invalid }));
+    let series;
+    if (range.clock === "event") {
+      const stats = await api("/v1/stats" + query({ from: range.from, to: range.to, bucket: "hour", group_by: "name",
+        application: range.application }));
+      series = stats.buckets.filter((b) => b.invalid).map((b) => ({ start: b.start, key: b.category + " / " + b.name, count: b.invalid }));
+    } else if (page) {
+      series = page.events.map((e) => ({ start: hour(at(e)), key: (e.category || "?") + " / " + (e.name || "?"), count: 1 }));
+    } else {
+      throw new Error("the invalid events could not be read");
+    }
     fill(byType, barChart(series, { ...hourly, label: "invalid events by type", emptyText: "No invalid events counted in this range." }));
   } catch (e) {
     fill(byType, failure(e));
@@ -431,7 +505,7 @@ function samplesFor(filter) {
   form.elements.code.value = filter.code || "";
   form.elements.category.value = filter.category || "";
   form.elements.name.value = filter.name || "";
-  loadSamples(formParams(form));
+  navigate("errors", errorsState());
   form.scrollIntoView({ block: "start" });
 }
 
@@ -455,9 +529,9 @@ async function loadSamples(params, cursor) {
   errors.params = params;
   const seq = (errors.seq = (errors.seq || 0) + 1);
   try {
-    const range = rangeParams($("errors-form"));
+    const range = errors.range || {};
     const page = await api("/v1/invalid-events" + query({ ...params, from: range.from, to: range.to,
-      application: range.application, cursor, limit: 20 }));
+      clock: range.clock, application: range.application, cursor, limit: 20 }));
     if (seq !== errors.seq) return; // a newer request has started
     errors.next = page.next_cursor;
     $("samples-next").hidden = !page.next_cursor;
@@ -488,7 +562,8 @@ async function replay(form) {
   const body = { dry_run: p.dry_run };
   for (const k of ["code", "category", "name"]) if (p[k]) body[k] = p[k];
   if (p.limit) body.limit = Number(p.limit);
-  const range = rangeParams($("errors-form"));
+  // The replay selects by arrival: it is given the range the view counted, read as arrival times.
+  const range = errors.range || {};
   if (range.from) body.from = range.from;
   if (range.to) body.to = range.to;
   if (range.application) body.application = range.application;
@@ -499,7 +574,7 @@ async function replay(form) {
     const report = await api("/v1/admin/replay", { method: "POST", body, base });
     fill(target, el("p", {}, (report.dry_run ? "Dry run: " : "Replayed: ") + report.examined + " examined, " +
       report.now_valid + " now valid, " + report.still_invalid + " still invalid."), json(report));
-    if (!report.dry_run) loadErrors();
+    if (!report.dry_run) { errors.key = null; navigate("errors", errorsState()); }
   } catch (e) {
     fill(target, failure(e));
   }
@@ -507,23 +582,48 @@ async function replay(form) {
 
 // ---------------------------------------------------------------- volume
 
-function enterVolume() {
-  once("volume", () => loadVolume(formParams($("volume-form"))));
+const volume = {};
+
+/** Shows the counts the URL asks for (the last 24 hours per category unless it says otherwise). */
+function enterVolume(arg, params) {
+  const key = viewHash("volume", params);
+  if (volume.key === key) return;
+  volume.key = key;
+  restoreForm($("volume-form"), params);
+  rememberView("volume", params);
+  loadVolume(params);
 }
 
 async function loadVolume(params) {
   const chart = $("volume-chart"), table = $("volume-table");
-  fill(chart, loading());
+  const groupBy = params.group_by || "category";
   fill(table);
+  let range;
   try {
-    const stats = await api("/v1/stats" + query(params));
-    const keyOf = (b) => params.group_by === "application" ? (b.application_id || "") :
-      params.group_by === "category" ? (b.category || "") : "all events";
-    const series = stats.buckets.map((b) => ({ start: b.start, key: keyOf(b), count: b.valid }));
-    fill(chart, el("p", {}, stats.totals.valid + " valid and " + stats.totals.invalid + " invalid events from " +
-      fmtTime(stats.from) + " to " + fmtTime(stats.to) + " (" + stats.bucket + " buckets)"),
+    range = resolveRange(params, "24h");
+  } catch (e) {
+    fill(chart, failure(e));
+    return;
+  }
+  fill(chart, loading());
+  try {
+    const stats = await api("/v1/stats" + query({ from: range.from, to: range.to, bucket: params.bucket || "hour",
+      group_by: groupBy }));
+    const keyOf = (b) => groupBy === "application" ? (b.application_id || "") :
+      groupBy === "category" ? (b.category || "") : "valid events";
+    // Valid events by group in neutral colours; the invalid ones, whatever their group, in red.
+    const series = stats.buckets.map((b) => ({ start: b.start, key: keyOf(b), count: b.valid }))
+      .concat(stats.buckets.map((b) => ({ start: b.start, key: "invalid", count: b.invalid })));
+    fill(chart, el("p", { className: "totals" },
+      el("span", { className: "count", "data-count": "valid" }, String(stats.totals.valid)), " valid and ",
+      el("span", { className: "count invalid-count", "data-count": "invalid" }, String(stats.totals.invalid)),
+      " invalid events from " + fmtTime(stats.from) + " to " + fmtTime(stats.to) + " (" + stats.bucket + " buckets). ",
+      clockNote(stats.clock), " ",
+      el("a", { id: "volume-errors-link", href: viewHash("errors", { range: "custom", from: stats.from, to: stats.to,
+        clock: stats.clock }) }, "The invalid ones in Errors")),
       barChart(series.filter((p) => p.count), { from: stats.from, to: stats.to,
-        step: (stats.bucket === "day" ? 24 : 1) * 3600 * 1000, label: "valid events per " + params.group_by, emptyText: "No events in this range." }));
+        step: (stats.bucket === "day" ? 24 : 1) * 3600 * 1000, label: "events per " + groupBy,
+        colors: { invalid: INVALID_COLOR, "valid events": VALID_COLOR }, emptyText: "No events in this range." }));
     const sums = new Map();
     for (const b of stats.buckets) {
       const s = sums.get(keyOf(b)) || { valid: 0, invalid: 0 };
@@ -531,10 +631,10 @@ async function loadVolume(params) {
       sums.set(keyOf(b), s);
     }
     if (sums.size) {
-      fill(table, el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, params.group_by === "none" ? "" : params.group_by),
+      fill(table, el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, groupBy === "none" ? "" : groupBy),
         el("th", { className: "num" }, "Valid"), el("th", { className: "num" }, "Invalid"))),
         el("tbody", {}, [...sums].map(([k, s]) => el("tr", {}, el("td", { className: "mono" }, k || "(empty)"),
-          el("td", { className: "num" }, s.valid), el("td", { className: "num" }, s.invalid))))));
+          el("td", { className: "num" }, s.valid), el("td", { className: "num invalid-count" }, s.invalid))))));
     }
   } catch (e) {
     fill(chart, failure(e));
@@ -679,15 +779,29 @@ onSubmit("signin-form", () => {
   $("token").value = "";
   showBanner("");
   entered.clear();
-  location.hash = "#explorer";
-  route();
+  explorer.key = errors.key = errors.rangeKey = volume.key = null;
+  // A shared link opened before signing in shows its view; otherwise the overview.
+  const wanted = hashState().view;
+  if (!VIEWS.includes(wanted) || wanted === "signin") location.hash = "#overview";
+  else route();
 });
 // Enter submits the token (Shift+Enter is never needed: a JWT has no line breaks).
 $("token").addEventListener("keydown", (e) => {
   if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); $("signin-form").requestSubmit(); }
 });
 $("sign-out").addEventListener("click", () => signOut(""));
-onSubmit("explorer-form", (form) => { explorer.cursors = []; loadEvents(formParams(form)); });
+/** Puts a form's filters in the view's URL, which loads them (again, when the URL is unchanged). */
+function submitState(view, state, forget, target) {
+  try {
+    const params = state();
+    forget();
+    navigate(view, params);
+  } catch (e) {
+    fill(target, failure(e));
+  }
+}
+onSubmit("explorer-form", (form) => submitState("explorer", () => formState(form),
+  () => { explorer.cursors = []; explorer.key = null; }, $("explorer-results")));
 $("explorer-next").addEventListener("click", () => loadEvents(explorer.params, explorer.next));
 $("explorer-first").addEventListener("click", () => loadEvents(explorer.params));
 onSubmit("session-form", (form) => {
@@ -695,11 +809,14 @@ onSubmit("session-form", (form) => {
   if (location.hash === "#session/" + id) loadSession(id); else location.hash = "#session/" + encodeURIComponent(id);
 });
 $("session-next").addEventListener("click", () => loadSession(session.id, session.next));
-onSubmit("errors-form", () => loadErrors());
-onSubmit("samples-form", (form) => loadSamples(formParams(form)));
+onSubmit("errors-form", () => submitState("errors", errorsState, () => { errors.key = errors.rangeKey = null; },
+  $("errors-summary")));
+onSubmit("samples-form", () => submitState("errors", errorsState, () => { errors.key = null; }, $("errors-samples")));
 $("samples-next").addEventListener("click", () => loadSamples(errors.params, errors.next));
 onSubmit("replay-form", (form) => replay(form));
-onSubmit("volume-form", (form) => loadVolume(formParams(form)));
+onSubmit("volume-form", (form) => submitState("volume", () => formState(form), () => { volume.key = null; },
+  $("volume-chart")));
 onSubmit("register-form", (form) => register(form));
 window.addEventListener("hashchange", route);
+buildRangeControls();
 route();

@@ -65,7 +65,7 @@ class NetworkPolicyTest {
 
         assertThat(cluster.allows(controller, "ingest-service", 8080)).isTrue();
         assertThat(cluster.allows(controller, "query-service", 8082)).isTrue();
-        // The console's replay, routed on the console's host.
+        // The console's replay and backlog, routed on the console's host.
         assertThat(cluster.allows(controller, "processor-service", 8081)).isTrue();
         for (String service : RenderedOverlay.SERVICES) {
             assertThat(cluster.allows(controller, service, RenderedOverlay.MANAGEMENT_PORTS.get(service)))

@@ -78,6 +78,16 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(service, port, managementPort, logs.resolve(service + ".log"), command, environment);
     }
 
+    /**
+     * The same service on the same ports with more environment: for settings that name another
+     * service's URL, known only once both are prepared (the console's processor, its origin).
+     */
+    public ServiceProcess with(Map<String, String> moreEnvironment) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(moreEnvironment);
+        return new ServiceProcess(name, port, managementPort, log, command, merged);
+    }
+
     /** Starts the JVM; returns at once (see {@link #awaitReady}). */
     public ServiceProcess start() {
         try {

@@ -3,6 +3,7 @@ package io.theeye.processor;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -16,7 +17,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A partition that keeps retrying shows in readiness and in its gauges, and recovers by itself. */
+/**
+ * A partition that keeps retrying shows in readiness, in its gauges and in the backlog endpoint, and
+ * recovers by itself.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "migrate", value = "false"))
 class StallVisibilityTest {
@@ -43,8 +47,11 @@ class StallVisibilityTest {
         StoredEvents.execute("CREATE TRIGGER test_refuse_for_now BEFORE INSERT ON event_ids FOR EACH ROW "
                 + "WHEN (NEW.event_id = '" + stuck + "') EXECUTE FUNCTION test_refuse_for_now()");
         try {
+            int stuckPartition;
             try (RawTopicWriter raw = new RawTopicWriter()) {
-                raw.send("stall", EventTestData.envelope(stuck, UUID.randomUUID(), EventTestData.seed(0)));
+                stuckPartition = raw.sendAndLocate(
+                                "stall", EventTestData.envelope(stuck, UUID.randomUUID(), EventTestData.seed(0)))
+                        .partition();
             }
             await().atMost(WITHIN)
                     .pollInterval(Duration.ofMillis(500))
@@ -59,6 +66,22 @@ class StallVisibilityTest {
                     .then()
                     .body(containsString("eye_processor_partition_retrying_seconds"))
                     .body(containsString("eye_processor_partition_unprocessed_age_seconds"));
+            // The console's overview reads the same figures from the backlog endpoint.
+            await().atMost(WITHIN)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(LocalStackTestResource.jwt().token("ana", "analyst", Duration.ofMinutes(5)))
+                            .when()
+                            .get("/v1/backlog")
+                            .then()
+                            .statusCode(200)
+                            .body(
+                                    "partitions.find { it.partition == " + stuckPartition + " }.retrying_seconds",
+                                    greaterThan(0f))
+                            .body(
+                                    "partitions.find { it.partition == " + stuckPartition
+                                            + " }.oldest_unprocessed_age_seconds",
+                                    greaterThan(0f)));
         } finally {
             StoredEvents.execute("DROP TRIGGER test_refuse_for_now ON event_ids");
             StoredEvents.execute("DROP FUNCTION test_refuse_for_now()");

@@ -26,6 +26,7 @@ class AccessControlTest {
             "GET /v1/events",
             "GET /v1/sessions/" + UNKNOWN + "/events",
             "GET /v1/stats",
+            "GET /v1/overview",
             "GET /v1/invalid-events",
             "GET /v1/invalid-events/summary",
             "GET /v1/invalid-events/" + UNKNOWN);

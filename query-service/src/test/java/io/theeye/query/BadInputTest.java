@@ -70,11 +70,12 @@ class BadInputTest {
                         "interval: unknown parameter; allowed: application, bucket, category, from, group_by, name, to"),
                 Arguments.of(
                         "/v1/invalid-events?error_code=malformed",
-                        "error_code: unknown parameter; allowed: application, category, code, cursor, from, limit, "
-                                + "name, replay_status, to"),
+                        "error_code: unknown parameter; allowed: application, category, clock, code, cursor, from, "
+                                + "limit, name, replay_status, to"),
                 Arguments.of(
                         "/v1/invalid-events/summary?code=malformed",
-                        "code: unknown parameter; allowed: application, category, from, name, to"),
+                        "code: unknown parameter; allowed: application, category, clock, from, name, to"),
+                Arguments.of("/v1/overview?range=1h", "range: unknown parameter; this endpoint takes none"),
                 Arguments.of("/v1/admin/applications?page=2", "page: unknown parameter; this endpoint takes none"),
                 Arguments.of(
                         "/v1/admin/event-types?category=x", "category: unknown parameter; this endpoint takes none"),
@@ -86,6 +87,7 @@ class BadInputTest {
                         "/v1/invalid-events?code=oops",
                         "code: must be one of: malformed, missing_field, invalid_field, invalid_timestamp, "
                                 + "future_timestamp, unknown_event_type, schema_violation, too_large, unstorable"),
+                Arguments.of("/v1/invalid-events/summary?clock=wall", "clock: must be one of: event, arrival"),
                 Arguments.of(
                         "/v1/invalid-events?replay_status=done",
                         "replay_status: must be one of: pending, replayed, still_invalid"),

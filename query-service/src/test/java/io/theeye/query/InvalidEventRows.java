@@ -17,6 +17,7 @@ final class InvalidEventRows {
     private String category = "page interaction";
     private String name = "pageview";
     private Instant receivedAt = Instant.parse("2021-01-01T09:15:28Z");
+    private Instant occurredAt;
     private String payload =
             "{\"category\": \"page interaction\", \"name\": \"pageview\", \"data\": {\"host\": \"x\"}}";
     private String rawText;
@@ -40,6 +41,12 @@ final class InvalidEventRows {
 
     InvalidEventRows receivedAt(Instant receivedAt) {
         this.receivedAt = receivedAt;
+        return this;
+    }
+
+    /** The event's own time, as far as it could be read (none by default: an unreadable time). */
+    InvalidEventRows occurredAt(Instant occurredAt) {
+        this.occurredAt = occurredAt;
         return this;
     }
 
@@ -71,12 +78,14 @@ final class InvalidEventRows {
             offset = nextOffset++;
         }
         TestDatabase.update(
-                "INSERT INTO invalid_events (event_id, application_id, received_at, payload, raw_text, category, name, "
-                        + "errors, error_codes, validated_at, kafka_partition, kafka_offset, replay_status) "
-                        + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, string_to_array(?, ','), ?, 0, ?, ?)",
+                "INSERT INTO invalid_events (event_id, application_id, received_at, occurred_at, payload, raw_text, "
+                        + "category, name, errors, error_codes, validated_at, kafka_partition, kafka_offset, "
+                        + "replay_status) "
+                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, string_to_array(?, ','), ?, 0, ?, ?)",
                 eventId,
                 application,
                 Timestamp.from(receivedAt),
+                occurredAt == null ? null : Timestamp.from(occurredAt),
                 payload,
                 rawText,
                 category,

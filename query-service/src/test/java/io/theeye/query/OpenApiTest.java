@@ -43,6 +43,7 @@ class OpenApiTest {
                         "/v1/events",
                         "/v1/sessions/{id}/events",
                         "/v1/stats",
+                        "/v1/overview",
                         "/v1/invalid-events",
                         "/v1/invalid-events/summary",
                         "/v1/invalid-events/{id}",
@@ -96,7 +97,9 @@ class OpenApiTest {
         assertThat(openapi.getMap("components.schemas.IssuedKey.properties"))
                 .containsKeys("application_id", "key_prefix", "previous_keys_expire_at");
         assertThat(openapi.getMap("components.schemas.InvalidEventSummary.properties"))
-                .containsKeys("by_code", "by_event_type");
+                .containsKeys("by_code", "by_event_type", "clock");
+        assertThat(openapi.getMap("components.schemas.Overview.properties"))
+                .containsKeys("generated_at", "last_hour", "last_day", "applications", "incidents");
     }
 
     @Test

@@ -42,6 +42,19 @@ final class RunningEye implements AutoCloseable {
 
     /** A persistent stack keeps its data when PostgreSQL is restarted (fault tests need that). */
     static RunningEye start(boolean persistent) {
+        return start(persistent, false, Map.of());
+    }
+
+    /**
+     * With the console wired to the processor as the local run wires it: query-service names the
+     * processor's URL for the browser (EYE_CONSOLE_PROCESSOR_URL) and the processor allows the
+     * console's origin (EYE_CONSOLE_ORIGIN). The processor also gets {@code processorEnvironment}.
+     */
+    static RunningEye startWithConsole(Map<String, String> processorEnvironment) {
+        return start(false, true, processorEnvironment);
+    }
+
+    private static RunningEye start(boolean persistent, boolean console, Map<String, String> processorEnvironment) {
         try {
             Path data = Files.createTempDirectory("eye-system-test");
             StackOptions throwaway = StackOptions.forTests(data, false);
@@ -61,12 +74,17 @@ final class RunningEye implements AutoCloseable {
             JwtIssuer jwt = JwtIssuer.inDirectory(data.resolve("jwt"));
             Map<String, String> jwtEnv = jwtEnvironment(jwt);
             ServiceProcess processor = ServiceProcess.of("processor-service", stack.endpoints(), jwtEnv)
-                    .start();
+                    .with(processorEnvironment);
+            ServiceProcess query = ServiceProcess.of("query-service", stack.endpoints(), jwtEnv);
+            if (console) {
+                processor = processor.with(Map.of("EYE_CONSOLE_ORIGIN", origin(query.url("/"))));
+                query = query.with(Map.of("EYE_CONSOLE_PROCESSOR_URL", origin(processor.url("/"))));
+            }
+            processor.start();
             ServiceProcess ingest = ServiceProcess.of(
                             "ingest-service", stack.endpoints(), Map.of("EYE_INGEST_KEYS_REFRESH_INTERVAL", "1s"))
                     .start();
-            ServiceProcess query = ServiceProcess.of("query-service", stack.endpoints(), jwtEnv)
-                    .start();
+            query.start();
             RunningEye eye = new RunningEye(stack, jwt, processor, ingest, query);
             processor.awaitReady(READY_WITHIN);
             ingest.awaitReady(READY_WITHIN);
@@ -75,6 +93,10 @@ final class RunningEye implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String origin(java.net.URI url) {
+        return url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
     }
 
     /** Another processor JVM against the same stack (same consumer group unless the env says otherwise). */

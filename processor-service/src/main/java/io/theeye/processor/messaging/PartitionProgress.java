@@ -26,6 +26,14 @@ public class PartitionProgress {
     /** A partition whose batch has been retrying, and for how long. */
     public record Stall(int partition, Duration retrying, Duration oldestUnprocessed) {}
 
+    /**
+     * A partition's batch in flight now.
+     *
+     * @param oldestUnprocessed the age of its oldest record (by the record's Kafka timestamp)
+     * @param retrying how long it has been retrying; zero while its first attempt runs
+     */
+    public record Busy(Duration oldestUnprocessed, Duration retrying) {}
+
     private final Map<Integer, InFlight> inFlight = new ConcurrentHashMap<>();
     private final java.util.Set<Integer> registered = ConcurrentHashMap.newKeySet();
     private final MeterRegistry metrics;
@@ -80,6 +88,18 @@ public class PartitionProgress {
                 .filter(stall -> stall.retrying().compareTo(threshold) >= 0)
                 .sorted(java.util.Comparator.comparingInt(Stall::partition))
                 .toList();
+    }
+
+    /** Every partition with a batch in flight on this processor, by partition. */
+    public Map<Integer, Busy> inFlight() {
+        Instant now = clock.instant();
+        Map<Integer, Busy> busy = new java.util.TreeMap<>();
+        inFlight.forEach((partition, batch) -> busy.put(
+                partition,
+                new Busy(
+                        Duration.between(batch.oldestAppended(), now),
+                        batch.retryingSince() == null ? Duration.ZERO : Duration.between(batch.retryingSince(), now))));
+        return busy;
     }
 
     private void register(int partition) {

@@ -9,9 +9,10 @@ import java.util.Optional;
 public interface ConsoleConfig {
 
     /**
-     * Base URL of processor-service's admin API as the analyst's browser reaches it, for replays.
-     * Unset: this server's own origin, where an Ingress routes {@code /v1/admin/replay} to the
-     * processor (k8s). The console never lets the user choose it: it is where the admin token goes.
+     * Base URL of processor-service's API as the analyst's browser reaches it, for replays and the
+     * overview's backlog. Unset: this server's own origin, where an Ingress routes
+     * {@code /v1/admin/replay} and {@code /v1/backlog} to the processor (k8s). The console never lets
+     * the user choose it: it is where the token goes.
      */
     Optional<URI> processorUrl();
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Security headers on every answer of the public port, and the console's server-side settings.
  * The console runs no inline script and no inline style, so the Content-Security-Policy allows
- * scripts, styles and connections to this origin only (plus the configured processor for replays);
+ * scripts, styles and connections to this origin only (plus the configured processor for replays
+ * and the backlog);
  * no page may frame it (clickjacking), and browsers may neither sniff types nor send referrers.
  */
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class ConsoleSecurityHeaders {
                         .end(settings));
     }
 
-    /** The policy: this origin only, plus the processor's origin for the replay call when it is elsewhere. */
+    /** The policy: this origin only, plus the processor's origin for the replay and backlog calls when it is elsewhere. */
     static String contentSecurityPolicy(Optional<URI> processorUrl) {
         String connect = "'self'"
                 + processorUrl

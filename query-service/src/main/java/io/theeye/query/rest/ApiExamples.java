@@ -28,7 +28,7 @@ final class ApiExamples {
 
     static final String STATS = """
             {"from": "2021-01-01T09:00:00Z", "to": "2021-01-01T11:00:00Z", "bucket": "hour",
-             "group_by": "category", "totals": {"valid": 1290, "invalid": 17},
+             "group_by": "category", "clock": "event", "totals": {"valid": 1290, "invalid": 17},
              "buckets": [
                {"start": "2021-01-01T09:00:00Z", "category": "form interaction", "valid": 120, "invalid": 9},
                {"start": "2021-01-01T09:00:00Z", "category": "page interaction", "valid": 530, "invalid": 3},
@@ -38,8 +38,8 @@ final class ApiExamples {
             {"event_id": "0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72",
              "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70",
              "received_at": "2021-01-01T09:15:28.000000Z", "validated_at": "2021-01-01T09:15:28.120000Z",
-             "timestamp": "2021-01-01T09:15:27.243860Z", "category": "page interaction", "name": "pageview",
-             "error_codes": ["schema_violation"],
+             "timestamp": "2021-01-01T09:15:27.243860Z", "counted_at": "2021-01-01T09:15:27.243860Z",
+             "category": "page interaction", "name": "pageview", "error_codes": ["schema_violation"],
              "errors": [{"code": "schema_violation", "path": "/data/path",
                          "message": "required property 'path' not found"}],
              "payload": {"session_id": "e2085be5-9137-4e4e-80b5-f1ffddc25423", "category": "page interaction",
@@ -50,7 +50,7 @@ final class ApiExamples {
     static final String INVALID_PAGE = "{\"events\": [" + INVALID_EVENT + "], \"next_cursor\": null}";
 
     static final String INVALID_SUMMARY = """
-            {"from": "2021-01-01T00:00:00Z", "to": "2021-01-02T00:00:00Z", "total": 17,
+            {"from": "2021-01-01T00:00:00Z", "to": "2021-01-02T00:00:00Z", "clock": "event", "total": 17,
              "by_code": [
                {"code": "schema_violation", "events": 12, "sample_event_ids": ["0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72"]},
                {"code": "invalid_timestamp", "events": 5, "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}],
@@ -59,6 +59,24 @@ final class ApiExamples {
                 "sample_event_ids": ["0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72"]},
                {"category": "form interaction", "name": "submit", "events": 5,
                 "sample_event_ids": ["0192e7a0-9c2d-7d3e-9f10-2b7c4d5e6f73"]}]}""";
+
+    static final String OVERVIEW = """
+            {"generated_at": "2021-01-01T10:14:31.402000Z", "clock": "arrival",
+             "last_hour": {"from": "2021-01-01T09:15:00Z", "to": "2021-01-01T10:15:00Z", "step": "minute",
+               "totals": {"valid": 11750, "invalid": 610, "invalid_share": 0.0494},
+               "steps": [{"start": "2021-01-01T09:15:00Z", "valid": 198, "invalid": 9}]},
+             "last_day": {"from": "2020-12-31T10:15:00Z", "to": "2021-01-01T10:15:00Z", "step": "hour",
+               "totals": {"valid": 281400, "invalid": 3050, "invalid_share": 0.0107},
+               "steps": [{"start": "2020-12-31T10:15:00Z", "valid": 11620, "invalid": 95}]},
+             "applications": [{"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",
+               "status": "active", "last_hour": {"valid": 11750, "invalid": 610, "invalid_share": 0.0494},
+               "previous_hour": {"valid": 11900, "invalid": 120, "invalid_share": 0.01},
+               "last_day": {"valid": 281400, "invalid": 3050, "invalid_share": 0.0107},
+               "invalid_share_by_hour": [0.01, null, 0.0494], "last_event_at": "2021-01-01T10:14:00Z",
+               "open_incidents": ["invalid_share"]}],
+             "incidents": [{"id": 7, "kind": "invalid_share",
+               "application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "application_name": "demo-shop",
+               "opened_at": "2021-01-01T10:02:00.120000Z", "closed_at": null, "value": 0.081, "closed_value": null}]}""";
 
     static final String REGISTERED = """
             {"application_id": "0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70", "name": "demo-shop",

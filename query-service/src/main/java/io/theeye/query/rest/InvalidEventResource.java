@@ -8,6 +8,7 @@ import io.theeye.contract.Problem;
 import io.theeye.query.config.QueryConfig;
 import io.theeye.query.service.InvalidEventQueryService;
 import io.theeye.query.service.Page;
+import io.theeye.query.storage.CountingClock;
 import io.theeye.query.storage.InvalidEventCursor;
 import io.theeye.query.storage.InvalidEventFilter;
 import io.theeye.query.storage.InvalidEventSummary;
@@ -43,6 +44,9 @@ public class InvalidEventResource {
     private static final List<String> CODES =
             Arrays.stream(ErrorCode.values()).map(ErrorCode::wire).toList();
 
+    private static final String CLOCK = "which time places an event in the range: arrival (when it reached ingest) "
+            + "or event (its own time when it can be trusted, else its arrival: the clock of /v1/stats)";
+
     private final InvalidEventQueryService invalidEvents;
     private final QueryConfig config;
 
@@ -54,9 +58,11 @@ public class InvalidEventResource {
     @GET
     @Operation(
             summary = "List invalid events",
-            description = "Newest arrival first; filters combine with AND. Each event carries its payload as "
-                    + "received, every error (code, JSON Pointer, message) and its replay status. "
-                    + "Follow next_cursor for more: pages never overlap or skip, however many events arrive.")
+            description = "Newest first on the asked clock (default: arrival); filters combine with AND. Each "
+                    + "event carries its payload as received, every error (code, JSON Pointer, message), its "
+                    + "counted_at (its time on the event-time clock) and its replay status. Follow next_cursor "
+                    + "for more, with the same parameters: pages never overlap or skip, however many events "
+                    + "arrive.")
     @Parameter(
             name = "code",
             in = QUERY,
@@ -65,8 +71,9 @@ public class InvalidEventResource {
     @Parameter(name = "application", in = QUERY, description = "only this application (id)")
     @Parameter(name = "category", in = QUERY, description = "only this category", example = "page interaction")
     @Parameter(name = "name", in = QUERY, description = "only this event name", example = "pageview")
-    @Parameter(name = "from", in = QUERY, description = "arrived at or after", example = "2021-01-01T00:00:00Z")
-    @Parameter(name = "to", in = QUERY, description = "arrived before", example = "2021-01-02T00:00:00Z")
+    @Parameter(name = "clock", in = QUERY, description = CLOCK, example = "arrival")
+    @Parameter(name = "from", in = QUERY, description = "at or after, on the clock", example = "2021-01-01T00:00:00Z")
+    @Parameter(name = "to", in = QUERY, description = "before, on the clock", example = "2021-01-02T00:00:00Z")
     @Parameter(name = "replay_status", in = QUERY, description = "only events in this replay status")
     @Parameter(name = "cursor", in = QUERY, description = "next_cursor of the previous page")
     @Parameter(name = "limit", in = QUERY, description = "page size, default 100, at most 1000", example = "100")
@@ -86,7 +93,17 @@ public class InvalidEventResource {
                             examples = @ExampleObject(name = "limit too high", value = ApiExamples.LIMIT_PROBLEM)))
     public Uni<Page<StoredInvalidEvent>> list(@Context UriInfo uri) {
         StrictParameters params = StrictParameters.of(
-                uri, "code", "application", "category", "name", "from", "to", "replay_status", "cursor", "limit");
+                uri,
+                "code",
+                "application",
+                "category",
+                "name",
+                "clock",
+                "from",
+                "to",
+                "replay_status",
+                "cursor",
+                "limit");
         Instant from = params.time("from");
         Instant to = params.time("to");
         StrictParameters.requireOrdered(from, to);
@@ -96,9 +113,11 @@ public class InvalidEventResource {
                 params.uuid("application"),
                 params.text("category"),
                 params.text("name"),
+                clock(params),
                 from,
                 to,
                 params.choice("replay_status", InvalidEventFilter.REPLAY_STATUSES, null),
+                false,
                 after);
         return invalidEvents.page(filter, params.integer("limit", config.defaultPageSize(), 1, config.maxPageSize()));
     }
@@ -107,12 +126,15 @@ public class InvalidEventResource {
     @Path("/summary")
     @Operation(
             summary = "Summarize invalid events",
-            description = "Counts by error code and by event type over an arrival-time range, most frequent "
-                    + "first, each with the newest sample event ids. Defaults: to = now, from = 24 hours before; "
-                    + "at most 31 days (configurable). An event with several codes counts under each code, once "
-                    + "in total.")
-    @Parameter(name = "from", in = QUERY, description = "arrived at or after", example = "2021-01-01T00:00:00Z")
-    @Parameter(name = "to", in = QUERY, description = "arrived before", example = "2021-01-02T00:00:00Z")
+            description = "Counts by error code and by event type over a range on the asked clock, most "
+                    + "frequent first, each with the newest sample event ids. Defaults: clock = arrival, to = now, "
+                    + "from = 24 hours before; at most 31 days (configurable). On the event clock the range is "
+                    + "widened to whole hours, as /v1/stats widens it, and the total equals /v1/stats' invalid "
+                    + "total for the same range and filters. An event with several codes counts under each code, "
+                    + "once in total. Events a replay has stored since count as valid, as in /v1/stats.")
+    @Parameter(name = "clock", in = QUERY, description = CLOCK, example = "event")
+    @Parameter(name = "from", in = QUERY, description = "at or after, on the clock", example = "2021-01-01T00:00:00Z")
+    @Parameter(name = "to", in = QUERY, description = "before, on the clock", example = "2021-01-02T00:00:00Z")
     @Parameter(name = "application", in = QUERY, description = "only this application (id)")
     @Parameter(name = "category", in = QUERY, description = "only this category", example = "page interaction")
     @Parameter(name = "name", in = QUERY, description = "only this event name", example = "pageview")
@@ -131,12 +153,16 @@ public class InvalidEventResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "from after to", value = ApiExamples.ORDER_PROBLEM)))
     public Uni<InvalidEventSummary> summary(@Context UriInfo uri) {
-        StrictParameters params = StrictParameters.of(uri, "application", "category", "name", "from", "to");
+        StrictParameters params = StrictParameters.of(uri, "application", "category", "name", "clock", "from", "to");
         Instant from = params.time("from");
         Instant to = params.time("to");
         StrictParameters.requireOrdered(from, to);
         return invalidEvents.summarize(
-                params.uuid("application"), params.text("category"), params.text("name"), from, to);
+                params.uuid("application"), params.text("category"), params.text("name"), clock(params), from, to);
+    }
+
+    private static CountingClock clock(StrictParameters params) {
+        return CountingClock.fromWire(params.choice("clock", CountingClock.wires(), CountingClock.ARRIVAL.wire()));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.theeye.query.rest;
 
 import io.theeye.contract.ErrorCode;
+import io.theeye.query.storage.CountingClock;
 import io.theeye.query.storage.InvalidEventFilter;
 import io.theeye.query.storage.StatsQuery.Bucket;
 import io.theeye.query.storage.StatsQuery.Grouping;
@@ -24,6 +25,7 @@ public class QueryOpenApiFilter implements OASFilter {
             "replay_status", InvalidEventFilter.REPLAY_STATUSES,
             "bucket", Bucket.wires(),
             "group_by", Grouping.wires(),
+            "clock", CountingClock.wires(),
             "force", List.of("true", "false"));
 
     @Override

@@ -2,9 +2,11 @@ package io.theeye.query.service;
 
 import io.smallrye.mutiny.Uni;
 import io.theeye.query.config.QueryConfig;
+import io.theeye.query.storage.CountingClock;
 import io.theeye.query.storage.InvalidEventFilter;
 import io.theeye.query.storage.InvalidEventRepository;
 import io.theeye.query.storage.InvalidEventSummary;
+import io.theeye.query.storage.StatsQuery.Bucket;
 import io.theeye.query.storage.StoredInvalidEvent;
 import io.theeye.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,21 +44,30 @@ public class InvalidEventQueryService {
     }
 
     /**
-     * Counts by code and by event type over an arrival-time range (by default the last 24 hours,
-     * at most the configured days), with the newest sample ids of each.
+     * Counts by code and by event type over a range on the given clock (by default the last 24
+     * hours, at most the configured days), with the newest sample ids of each. On the event-time
+     * clock the range is widened to whole hours, as {@code /v1/stats} widens it: the totals of the
+     * two agree for the same asked range.
      */
     public Uni<InvalidEventSummary> summarize(
-            UUID applicationId, String category, String name, Instant askedFrom, Instant askedTo) {
+            UUID applicationId,
+            String category,
+            String name,
+            CountingClock countingClock,
+            Instant askedFrom,
+            Instant askedTo) {
         int maxDays = config.summaryMaxDays();
+        boolean hourly = countingClock == CountingClock.EVENT;
         TimeRange range = TimeRange.of(
                         askedFrom,
                         askedTo,
                         clock.instant(),
                         Duration.ofHours(24),
-                        UnaryOperator.identity(),
-                        UnaryOperator.identity())
+                        hourly ? Bucket.HOUR::floor : UnaryOperator.identity(),
+                        hourly ? Bucket.HOUR::ceil : UnaryOperator.identity())
                 .requireAtMost(maxDays, "the range from 'from' to 'to' may span at most " + maxDays + " days");
-        InvalidEventFilter filter = InvalidEventFilter.range(applicationId, category, name, range.from(), range.to());
+        InvalidEventFilter filter =
+                InvalidEventFilter.summary(applicationId, category, name, countingClock, range.from(), range.to());
         return Uni.combine()
                 .all()
                 .unis(
@@ -64,6 +75,6 @@ public class InvalidEventQueryService {
                         repository.countByCode(filter, config.summarySamples()),
                         repository.countByType(filter, config.summarySamples(), config.summaryMaxEventTypes()))
                 .with((total, byCode, byType) ->
-                        new InvalidEventSummary(range.from(), range.to(), total, byCode, byType));
+                        new InvalidEventSummary(range.from(), range.to(), countingClock.wire(), total, byCode, byType));
     }
 }

@@ -9,16 +9,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A keyset position in the invalid-event order (newest arrival first, ties by event id). Opaque
- * to clients; the next page starts strictly after it.
+ * A keyset position in an invalid-event listing (newest first on the listing's clock, ties by event
+ * id). Opaque to clients; the next page starts strictly after it, given the same parameters.
+ *
+ * @param at the event's time on the listing's clock
  */
-public record InvalidEventCursor(Instant seenAt, UUID eventId) {
+public record InvalidEventCursor(Instant at, UUID eventId) {
 
     private static final String KIND = "i";
 
     /** The cursor's wire form. */
     public String encode() {
-        String text = KIND + ":" + seenAt.getEpochSecond() + ":" + seenAt.getNano() + ":" + eventId;
+        String text = KIND + ":" + at.getEpochSecond() + ":" + at.getNano() + ":" + eventId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -30,10 +32,10 @@ public record InvalidEventCursor(Instant seenAt, UUID eventId) {
     public static InvalidEventCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            Instant seenAt = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
             Optional<UUID> eventId = parts.length == 4 ? Uuids.parse(parts[3]) : Optional.empty();
-            if (KIND.equals(parts[0]) && eventId.isPresent() && StoredTimes.storable(seenAt)) {
-                return new InvalidEventCursor(seenAt, eventId.get());
+            if (KIND.equals(parts[0]) && eventId.isPresent() && StoredTimes.storable(at)) {
+                return new InvalidEventCursor(at, eventId.get());
             }
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an invalid-event cursor", e);

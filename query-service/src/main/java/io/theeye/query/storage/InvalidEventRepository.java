@@ -16,19 +16,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads {@code invalid_events} with parameterized SQL: newest arrival first, by keyset, and the
- * per-code and per-type summaries.
+ * Reads {@code invalid_events} with parameterized SQL: newest first on the asked clock, by keyset,
+ * and the per-code and per-type summaries.
  */
 @ApplicationScoped
 public class InvalidEventRepository {
 
-    /** When the event arrived; a record that was not even an envelope has only its validation time. */
-    static final String SEEN_AT = "coalesce(received_at, validated_at)";
-
     private static final String COLUMNS =
-            "event_id, application_id, received_at, validated_at, occurred_at, category, name, error_codes, "
-                    + "errors::text AS errors, payload::text AS payload, raw_text, replay_status, replayed_at, "
-                    + SEEN_AT + " AS seen_at";
+            "event_id, application_id, received_at, validated_at, occurred_at, counted_at, category, name, "
+                    + "error_codes, errors::text AS errors, payload::text AS payload, raw_text, replay_status, "
+                    + "replayed_at";
 
     private final Pool pool;
 
@@ -39,19 +36,21 @@ public class InvalidEventRepository {
     /** Up to {@code limit} invalid events matching the filter, after its cursor. */
     public Uni<List<StoredInvalidEvent>> find(InvalidEventFilter filter, int limit) {
         SqlConditions where = where(filter);
+        String at = filter.clock().column();
         InvalidEventCursor after = filter.after();
         if (after != null) {
-            where.where("(" + SEEN_AT + ", event_id) < ($" + where.parameter(utc(after.seenAt())) + ", $"
+            where.where("(" + at + ", event_id) < ($" + where.parameter(utc(after.at())) + ", $"
                     + where.parameter(after.eventId()) + ")");
         }
-        String sql = "SELECT " + COLUMNS + " FROM invalid_events" + where.sql() + " ORDER BY " + SEEN_AT
-                + " DESC, event_id DESC LIMIT $" + where.parameter(limit);
+        String sql = "SELECT " + COLUMNS + ", " + at + " AS position_at FROM invalid_events" + where.sql()
+                + " ORDER BY " + at + " DESC, event_id DESC LIMIT $" + where.parameter(limit);
         return pool.preparedQuery(sql).execute(where.args()).map(InvalidEventRepository::toEvents);
     }
 
     /** One invalid event by id. */
     public Uni<Optional<StoredInvalidEvent>> findById(UUID eventId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM invalid_events WHERE event_id = $1")
+        return pool.preparedQuery("SELECT " + COLUMNS + ", counted_at AS position_at FROM invalid_events "
+                        + "WHERE event_id = $1")
                 .execute(Tuple.of(eventId))
                 .map(rows -> toEvents(rows).stream().findFirst());
     }
@@ -70,8 +69,8 @@ public class InvalidEventRepository {
         int k = where.parameter(samples);
         String sql = "SELECT code, count(*) AS events, "
                 + "(array_agg(event_id ORDER BY recency) FILTER (WHERE recency <= $" + k + ")) AS samples "
-                + "FROM (SELECT event_id, code, row_number() OVER (PARTITION BY code ORDER BY " + SEEN_AT
-                + " DESC, event_id DESC) AS recency "
+                + "FROM (SELECT event_id, code, row_number() OVER (PARTITION BY code ORDER BY "
+                + filter.clock().column() + " DESC, event_id DESC) AS recency "
                 + "FROM invalid_events CROSS JOIN LATERAL unnest(error_codes) AS codes(code)" + where.sql()
                 + ") ranked GROUP BY code ORDER BY events DESC, code";
         return pool.preparedQuery(sql).execute(where.args()).map(rows -> {
@@ -92,7 +91,8 @@ public class InvalidEventRepository {
         String sql = "SELECT category, name, count(*) AS events, "
                 + "(array_agg(event_id ORDER BY recency) FILTER (WHERE recency <= $" + k + ")) AS samples "
                 + "FROM (SELECT event_id, category, name, row_number() OVER (PARTITION BY category, name ORDER BY "
-                + SEEN_AT + " DESC, event_id DESC) AS recency FROM invalid_events" + where.sql() + ") ranked "
+                + filter.clock().column() + " DESC, event_id DESC) AS recency FROM invalid_events" + where.sql()
+                + ") ranked "
                 + "GROUP BY category, name ORDER BY events DESC, category NULLS LAST, name NULLS LAST LIMIT $" + m;
         return pool.preparedQuery(sql).execute(where.args()).map(rows -> {
             List<InvalidEventSummary.TypeCount> counts = new ArrayList<>(rows.size());
@@ -108,14 +108,16 @@ public class InvalidEventRepository {
     }
 
     private static SqlConditions where(InvalidEventFilter filter) {
-        return new SqlConditions()
+        String at = filter.clock().column();
+        SqlConditions where = new SqlConditions()
                 .where("error_codes @> ARRAY[?::text]", filter.code())
                 .where("application_id = ?", filter.applicationId())
                 .where("category = ?", filter.category())
                 .where("name = ?", filter.name())
-                .where(SEEN_AT + " >= ?", utc(filter.from()))
-                .where(SEEN_AT + " < ?", utc(filter.to()))
+                .where(at + " >= ?", utc(filter.from()))
+                .where(at + " < ?", utc(filter.to()))
                 .where("replay_status = ?", filter.replayStatus());
+        return filter.stillInvalid() ? where.where("replay_status <> 'replayed'") : where;
     }
 
     private static List<StoredInvalidEvent> toEvents(RowSet<Row> rows) {
@@ -127,6 +129,7 @@ public class InvalidEventRepository {
                     instant(row.getOffsetDateTime("received_at")),
                     instant(row.getOffsetDateTime("validated_at")),
                     instant(row.getOffsetDateTime("occurred_at")),
+                    instant(row.getOffsetDateTime("counted_at")),
                     row.getString("category"),
                     row.getString("name"),
                     Arrays.asList(row.getArrayOfStrings("error_codes")),
@@ -135,7 +138,7 @@ public class InvalidEventRepository {
                     row.getString("raw_text"),
                     row.getString("replay_status"),
                     instant(row.getOffsetDateTime("replayed_at")),
-                    instant(row.getOffsetDateTime("seen_at"))));
+                    instant(row.getOffsetDateTime("position_at"))));
         }
         return events;
     }

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param payload the event as received (JSON), or null when it could not be stored as JSON
  * @param rawText the record's text when there is no payload
  * @param errors every error: code, JSON Pointer path and message
+ * @param countedAt its time on the event-time clock: its own time when that can be trusted, else its
+ *     arrival
+ * @param positionAt its time on the clock the listing is ordered by
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StoredInvalidEvent(
@@ -25,6 +28,7 @@ public record StoredInvalidEvent(
         Instant receivedAt,
         Instant validatedAt,
         @JsonProperty("timestamp") Instant occurredAt,
+        Instant countedAt,
         String category,
         String name,
         List<String> errorCodes,
@@ -33,10 +37,10 @@ public record StoredInvalidEvent(
         String rawText,
         String replayStatus,
         Instant replayedAt,
-        @JsonIgnore Instant seenAt) {
+        @JsonIgnore Instant positionAt) {
 
     /** This event's position, for the next page to start after. */
     public InvalidEventCursor cursor() {
-        return new InvalidEventCursor(seenAt, eventId);
+        return new InvalidEventCursor(positionAt, eventId);
     }
 }

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,9 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven through chromedriver, with bounded waits and screenshots kept under
- * target/console-screenshots. Fails, never skips, when chromium is not installed.
+ * target/console-screenshots. Fails, never skips, when chromium is not installed. Public, and in
+ * query-service's test jar, for system-tests' console test against the running pipeline.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("eye.console.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("eye.console.chromedriver", "/usr/bin/chromedriver"));
@@ -38,7 +40,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Starts a fresh headless browser with its own profile. */
-    static ConsoleBrowser start() {
+    public static ConsoleBrowser start() {
         for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(binary + " is missing: the console tests need Debian's chromium and "
@@ -73,12 +75,12 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Opens the console signed out (a fresh sessionStorage) and signs in with the token, pressing Enter. */
-    void signIn(String root, String token) {
+    public void signIn(String root, String token) {
         driver.get(root);
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
         driver.get(root + "#explorer");
@@ -89,30 +91,52 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Waits (at most 15 s) until the condition is neither null nor false. */
-    <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+    public <T> T until(Function<WebDriver, T> condition) {
+        return until(WAIT, condition);
+    }
+
+    /**
+     * Waits at most {@code bound} until the condition is neither null nor false; an element that a
+     * view replaced meanwhile (it re-renders as it refreshes) is looked for again.
+     */
+    public <T> T until(Duration bound, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, bound)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The element when displayed, else null (for waits). */
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return driver.findElements(by).stream()
                 .filter(WebElement::isDisplayed)
                 .findFirst()
                 .orElse(null);
     }
 
-    String text(By by) {
+    public String text(By by) {
         return driver.findElement(by).getText();
     }
 
     /** Keeps a PNG of the page as target/console-screenshots/{name}.png. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a PNG of the whole page, not only what the window shows (at most 4,000 pixels high). */
+    public void fullPageScreenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 120)));
+        try {
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -49,7 +49,8 @@ class ConsoleSecurityTest {
 
     @Test
     void everyAnswerOfThePublicPortCarriesTheSecurityHeaders() {
-        for (String path : List.of("/", "/console.js", "/console.css", "/v1/events", "/no-such-page")) {
+        for (String path : List.of(
+                "/", "/console.js", "/viewstate.js", "/overview.js", "/console.css", "/v1/events", "/no-such-page")) {
             Response answer = given().when().get(path);
             assertThat(answer.header("Content-Security-Policy"))
                     .as(path)
