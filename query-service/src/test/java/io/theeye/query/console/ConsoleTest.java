@@ -138,11 +138,24 @@ class ConsoleTest {
                 .orElse(null));
         type.click();
 
-        WebElement card =
-                browser.until(d -> browser.visible(By.cssSelector("article.invalid[data-event-id='" + id + "']")));
-        browser.until(d -> d.findElements(By.cssSelector("article.invalid")).size() == 1);
-        assertThat(card.findElement(By.cssSelector(".reason")).getText()).isEqualTo(reason);
-        assertThat(card.getText()).contains("schema_violation").contains("/data/email");
+        // The list is drawn again when the view's URL state settles: read the card in one go, again
+        // if it was replaced meanwhile.
+        String[] shown = browser.until(d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector("article.invalid"));
+            try {
+                return cards.size() == 1 && id.toString().equals(cards.get(0).getAttribute("data-event-id"))
+                        ? new String[] {
+                            cards.get(0).findElement(By.cssSelector(".reason")).getText(),
+                            cards.get(0).getText()
+                        }
+                        : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
+        assertThat(shown[0]).isEqualTo(reason);
+        assertThat(shown[1]).contains("schema_violation").contains("/data/email");
+        WebElement card = browser.driver().findElement(By.cssSelector("article.invalid[data-event-id='" + id + "']"));
         browser.until(d -> !d.findElements(By.cssSelector("#errors-chart-code svg.chart rect"))
                 .isEmpty());
         assertThat(browser.visible(By.id("replay")))
