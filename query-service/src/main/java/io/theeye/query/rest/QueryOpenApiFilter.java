@@ -1,6 +1,7 @@
 package io.theeye.query.rest;
 
 import io.theeye.contract.ErrorCode;
+import io.theeye.query.service.ExportFormat;
 import io.theeye.query.storage.InvalidEventFilter;
 import io.theeye.query.storage.StatsQuery.Bucket;
 import io.theeye.query.storage.StatsQuery.Grouping;
@@ -24,7 +25,9 @@ public class QueryOpenApiFilter implements OASFilter {
             "replay_status", InvalidEventFilter.REPLAY_STATUSES,
             "bucket", Bucket.wires(),
             "group_by", Grouping.wires(),
-            "force", List.of("true", "false"));
+            "force", List.of("true", "false"),
+            "kind", List.of("valid", "invalid"),
+            "format", ExportFormat.wires());
 
     @Override
     public Parameter filterParameter(Parameter parameter) {
