@@ -5,7 +5,7 @@
 "use strict";
 
 const TOKEN_KEY = "eye.token";
-const VIEWS = ["signin", "explorer", "session", "errors", "volume", "admin"];
+const VIEWS = ["signin", "explorer", "session", "errors", "volume", "live", "admin"];
 const PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569"];
 
 const $ = (id) => document.getElementById(id);
@@ -155,7 +155,7 @@ function route() {
   }
   document.title = "The Eye · " + name;
   if (name === "signin") { $("token").focus(); return; }
-  const enter = { explorer: enterExplorer, session: enterSession, errors: enterErrors, volume: enterVolume, admin: enterAdmin }[name];
+  const enter = { explorer: enterExplorer, session: enterSession, errors: enterErrors, volume: enterVolume, live: enterLive, admin: enterAdmin }[name];
   enter(arg ? decodeURIComponent(arg) : undefined);
 }
 

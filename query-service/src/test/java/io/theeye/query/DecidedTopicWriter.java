@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes decided events as the processor does, with the processor's Kafka user. */
-final class DecidedTopicWriter implements AutoCloseable {
+public final class DecidedTopicWriter implements AutoCloseable {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -25,7 +25,7 @@ final class DecidedTopicWriter implements AutoCloseable {
             new StringSerializer());
 
     /** A valid event's record ({@code eye.valid/1}); answers its id. */
-    UUID valid(UUID application, String category, String name, Map<String, ?> data) {
+    public UUID valid(UUID application, String category, String name, Map<String, ?> data) {
         UUID id = UUID.randomUUID();
         ObjectNode record = MAPPER.createObjectNode();
         record.put("schema", "eye.valid/1");
@@ -46,7 +46,7 @@ final class DecidedTopicWriter implements AutoCloseable {
     }
 
     /** An invalid event's record with one error of this code; answers its id. */
-    UUID invalid(UUID application, String category, String name, String code) {
+    public UUID invalid(UUID application, String category, String name, String code) {
         UUID id = UUID.randomUUID();
         ObjectNode record = MAPPER.createObjectNode();
         record.put("event_id", id.toString());
