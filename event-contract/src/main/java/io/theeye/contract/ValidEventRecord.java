@@ -51,7 +51,7 @@ public record ValidEventRecord(
      */
     public static final String SCHEMA = "eye.valid/1";
 
-    /** A record of this version. */
+    /** A record of this version; times as PostgreSQL holds them ({@link StoredTimes#asStored}). */
     public static ValidEventRecord of(
             UUID eventId,
             UUID applicationId,
@@ -73,9 +73,9 @@ public record ValidEventRecord(
                 category,
                 name,
                 data,
-                occurredAt,
-                correctedAt,
-                receivedAt,
+                StoredTimes.asStored(occurredAt),
+                StoredTimes.asStored(correctedAt),
+                StoredTimes.asStored(receivedAt),
                 schemaVersion,
                 kafkaPartition,
                 kafkaOffset);

@@ -62,4 +62,24 @@ class ValidEventRecordTest {
         assertThat(MAPPER.readTree(read.data())).isEqualTo(MAPPER.readTree(RECORD.data()));
         assertThat(read).usingRecursiveComparison().ignoringFields("data").isEqualTo(RECORD);
     }
+
+    @Test
+    void carriesTimesAsPostgresStoresThem() {
+        ValidEventRecord fine = ValidEventRecord.of(
+                RECORD.eventId(),
+                RECORD.applicationId(),
+                RECORD.sessionId(),
+                RECORD.category(),
+                RECORD.name(),
+                RECORD.data(),
+                Instant.parse("2026-11-30T07:50:10.022289841Z"),
+                null,
+                Instant.parse("2026-11-30T07:50:10.5000009Z"),
+                1,
+                0,
+                0L);
+
+        assertThat(fine.occurredAt()).isEqualTo(Instant.parse("2026-11-30T07:50:10.022289Z"));
+        assertThat(fine.receivedAt()).isEqualTo(Instant.parse("2026-11-30T07:50:10.500000Z"));
+    }
 }
