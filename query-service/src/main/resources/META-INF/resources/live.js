@@ -21,6 +21,7 @@ const live = {
   shown: 0,
   counts: { valid: 0, invalid: 0 },
   retryIn: 1000,
+  endedBecause: null, // why the server ended the last stream, when it said
   wired: false,
 };
 
@@ -104,7 +105,7 @@ async function connectLive() {
     if (controller.signal.aborted) return;
     return liveLost(controller, "The stream broke (" + e.message + ")");
   }
-  liveLost(controller, "The server ended the stream");
+  liveLost(controller, live.endedBecause || "The server ended the stream");
 }
 
 /** One SSE message: its fields, then what it means. */
@@ -122,12 +123,13 @@ function liveMessage(block) {
   const event = fields.event || "message";
   if (event === "status") {
     live.retryIn = 1000;
+    live.endedBecause = null;
     const gap = data.resumed === false ? " (events while you were away may be missing)" : "";
     liveStatus("Live · " + data.viewers + " of " + data.max_viewers + " viewers on this server" + gap, "ok");
   } else if (event === "dropped") {
     // Too slow for the server: start afresh rather than from where this stream fell behind.
     live.lastId = null;
-    liveStatus("The server ended this stream: " + data.detail, "warn");
+    live.endedBecause = "The server ended this stream: " + data.detail;
   } else if (event === "valid" || event === "invalid") {
     if (fields.id) live.lastId = fields.id;
     live.counts[event] += 1;
