@@ -7,7 +7,7 @@
 "use strict";
 
 const TOKEN_KEY = "eye.token";
-const VIEWS = ["signin", "overview", "explorer", "session", "errors", "volume", "admin"];
+const VIEWS = ["signin", "overview", "explorer", "session", "errors", "volume", "live", "admin"];
 // Categories, applications, codes: Paul Tol's muted scheme, readable with colour blindness, without
 // its reds and sands. Red and amber mean invalid data and incidents, nothing else (console.css).
 const PALETTE = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#aa4499", "#6f7f8f"];
@@ -162,7 +162,7 @@ function route() {
   document.title = "The Eye · " + name;
   if (name === "signin") { $("token").focus(); return; }
   const enter = { overview: enterOverview, explorer: enterExplorer, session: enterSession, errors: enterErrors,
-    volume: enterVolume, admin: enterAdmin }[name];
+    volume: enterVolume, live: enterLive, admin: enterAdmin }[name];
   enter(arg, params);
 }
 

@@ -233,6 +233,7 @@ class DeploymentPolicyTest {
                     "the-eye-db-query",
                     "eye-ingest",
                     "eye-processor",
+                    "eye-query",
                     "the-eye-kafka-admin",
                     "the-eye-jwt"),
             "prod",
@@ -243,6 +244,7 @@ class DeploymentPolicyTest {
                     "the-eye-db-query",
                     "eye-ingest",
                     "eye-processor",
+                    "eye-query",
                     "eye-kafka-cluster-ca-cert",
                     "the-eye-jwt"));
 
@@ -274,14 +276,10 @@ class DeploymentPolicyTest {
 
         assertThat(secretOf(rendered, service, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("the-eye-db-" + role);
         assertThat(secretOf(rendered, service, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("the-eye-db-" + role);
-        if (!service.equals("query-service")) {
-            String kafkaUser = "eye-" + role;
-            assertThat(env(rendered, service, "EYE_KAFKA_USERNAME")
-                            .path("value")
-                            .asText())
-                    .isEqualTo(kafkaUser);
-            assertThat(secretOf(rendered, service, "EYE_KAFKA_PASSWORD")).isEqualTo(kafkaUser);
-        }
+        String kafkaUser = "eye-" + role;
+        assertThat(env(rendered, service, "EYE_KAFKA_USERNAME").path("value").asText())
+                .isEqualTo(kafkaUser);
+        assertThat(secretOf(rendered, service, "EYE_KAFKA_PASSWORD")).isEqualTo(kafkaUser);
         List<String> ownerSecretReaders = elements(rendered.container(service).path("env")).stream()
                 .filter(variable ->
                         variable.at("/valueFrom/secretKeyRef/name").asText().equals("the-eye-db"))
@@ -332,9 +330,9 @@ class DeploymentPolicyTest {
         assertThat(envNames(rendered, "ingest-service"))
                 .containsExactlyInAnyOrderElementsOf(
                         concat(kafka, database, java, List.of("EYE_INGEST_RATE_LIMIT_EVENTS_PER_SECOND")));
-        // query-service does not use Kafka at all.
+        // query-service reads the valid and invalid topics for the console's live view.
         assertThat(envNames(rendered, "query-service"))
-                .containsExactlyInAnyOrderElementsOf(concat(database, jwt, java));
+                .containsExactlyInAnyOrderElementsOf(concat(kafka, database, jwt, java));
         // Only the processor migrates, over JDBC, as the schema owner.
         assertThat(envNames(rendered, "processor-service"))
                 .containsExactlyInAnyOrderElementsOf(concat(
@@ -371,6 +369,24 @@ class DeploymentPolicyTest {
                 String image = container.path("image").asText();
                 assertThat(image).matches(".+:[^:/]+").doesNotEndWith(":latest");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theValidTopicHasAsManyPartitionsAsTheRawTopicSoASessionKeepsItsOrder(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        int raw = rawTopicPartitions(rendered);
+
+        if (rendered.find("KafkaTopic", "eye-events-valid").isPresent()) {
+            JsonNode topic = rendered.get("KafkaTopic", "eye-events-valid");
+            assertThat(topic.at("/spec/topicName").asText()).isEqualTo("eye.events.valid");
+            assertThat(topic.at("/spec/partitions").asInt()).isEqualTo(raw);
+        } else {
+            assertThat(rendered.get("Job", "kafka-topics")
+                            .at("/spec/template/spec/containers/0/args/0")
+                            .asText())
+                    .contains("--topic eye.events.valid --partitions \"$EYE_RAW_PARTITIONS\"");
         }
     }
 

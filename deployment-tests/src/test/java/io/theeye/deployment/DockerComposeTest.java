@@ -137,10 +137,8 @@ class DockerComposeTest {
                     .isEqualTo("postgresql://postgres:5432/eye");
             assertThat(environment.path("QUARKUS_DATASOURCE_USERNAME").asText()).isEqualTo("eye_" + role);
             assertThat(environment.path("QUARKUS_DATASOURCE_PASSWORD").asText()).isNotBlank();
-            if (!name.equals("query-service")) {
-                assertThat(environment.path("EYE_KAFKA_USERNAME").asText()).isEqualTo("eye-" + role);
-                assertThat(environment.path("EYE_KAFKA_PASSWORD").asText()).isNotBlank();
-            }
+            assertThat(environment.path("EYE_KAFKA_USERNAME").asText()).isEqualTo("eye-" + role);
+            assertThat(environment.path("EYE_KAFKA_PASSWORD").asText()).isNotBlank();
         }
         assertThat(services().stream()
                         .map(service -> service.getValue().at("/environment/QUARKUS_DATASOURCE_PASSWORD"))
@@ -184,7 +182,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void kafkaInitCreatesBothTopicsTheServicesUsersTheirAclsAndQuotas() {
+    void kafkaInitCreatesTheTopicsTheServicesUsersTheirAclsAndQuotas() {
         JsonNode init = compose.at("/services/kafka-init");
         String script = RepositoryFiles.read(RepositoryFiles.resolve("deploy/compose/kafka-setup.sh"));
 
@@ -194,9 +192,11 @@ class DockerComposeTest {
                 .contains("--topic eye.events.raw")
                 .contains("--config retention.ms=-1")
                 .contains("--topic eye.events.invalid")
+                .contains("--topic eye.events.valid \\\n  --partitions \"${EYE_RAW_PARTITIONS:-12}\"")
                 .contains("--if-not-exists")
                 .contains("user eye-ingest")
                 .contains("user eye-processor")
+                .contains("user eye-query")
                 .contains(
                         "acl --allow-principal User:eye-ingest --operation Write --operation Describe --topic eye.events.raw")
                 .contains(
@@ -204,12 +204,23 @@ class DockerComposeTest {
                 .contains("--group eye-processor --resource-pattern-type prefixed")
                 .contains(
                         "acl --allow-principal User:eye-processor --operation Write --operation Describe --topic eye.events.invalid")
-                .contains("quota eye-ingest \"producer_byte_rate=");
+                .contains(
+                        "acl --allow-principal User:eye-processor --operation Write --operation Describe --topic eye.events.valid")
+                .contains(
+                        "acl --allow-principal User:eye-query --operation Read --operation Describe --topic eye.events.valid")
+                .contains(
+                        "acl --allow-principal User:eye-query --operation Read --operation Describe --topic eye.events.invalid")
+                .doesNotContain("User:eye-query --operation Write")
+                .contains("quota eye-ingest \"producer_byte_rate=")
+                .contains("quota eye-query \"consumer_byte_rate=");
         assertThat(init.at("/environment/EYE_KAFKA_INGEST_PASSWORD").asText())
                 .isEqualTo(compose.at("/services/ingest-service/environment/EYE_KAFKA_PASSWORD")
                         .asText());
         assertThat(init.at("/environment/EYE_KAFKA_PROCESSOR_PASSWORD").asText())
                 .isEqualTo(compose.at("/services/processor-service/environment/EYE_KAFKA_PASSWORD")
+                        .asText());
+        assertThat(init.at("/environment/EYE_KAFKA_QUERY_PASSWORD").asText())
+                .isEqualTo(compose.at("/services/query-service/environment/EYE_KAFKA_PASSWORD")
                         .asText());
         assertThat(compose.at("/services/kafka/environment/KAFKA_AUTO_CREATE_TOPICS_ENABLE")
                         .asText())

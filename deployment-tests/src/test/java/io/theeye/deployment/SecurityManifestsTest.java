@@ -31,7 +31,10 @@ class SecurityManifestsTest {
             Set.of(
                     "topic:eye.events.raw:literal Describe,Read",
                     "group:eye-processor:prefix Read",
-                    "topic:eye.events.invalid:literal Describe,Write"));
+                    "topic:eye.events.invalid:literal Describe,Write",
+                    "topic:eye.events.valid:literal Describe,Write"),
+            "eye-query",
+            Set.of("topic:eye.events.valid:literal Describe,Read", "topic:eye.events.invalid:literal Describe,Read"));
 
     @Test
     void prodKafkaHasOnlyAnAuthenticatedTlsListenerAndTheSimpleAuthorizer() {
@@ -56,7 +59,7 @@ class SecurityManifestsTest {
 
         assertThat(prod.ofKind("KafkaUser"))
                 .extracting(user -> user.at("/metadata/name").asText())
-                .containsExactlyInAnyOrder("eye-ingest", "eye-processor", "eye-operator");
+                .containsExactlyInAnyOrder("eye-ingest", "eye-processor", "eye-query", "eye-operator");
         ACLS.forEach((name, acls) -> {
             JsonNode user = prod.get("KafkaUser", name);
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
@@ -66,9 +69,17 @@ class SecurityManifestsTest {
                             .collect(Collectors.toSet()))
                     .as(name)
                     .isEqualTo(acls);
-            assertThat(user.at("/spec/quotas/producerByteRate").asInt())
-                    .as(name)
-                    .isPositive();
+            // A quota on whatever the user may do: writing, reading or both.
+            if (acls.stream().anyMatch(acl -> acl.contains("Write"))) {
+                assertThat(user.at("/spec/quotas/producerByteRate").asInt())
+                        .as(name)
+                        .isPositive();
+            }
+            if (acls.stream().anyMatch(acl -> acl.startsWith("topic:") && acl.contains("Read"))) {
+                assertThat(user.at("/spec/quotas/consumerByteRate").asInt())
+                        .as(name)
+                        .isPositive();
+            }
             assertThat(user.at("/spec/quotas/requestPercentage").asInt())
                     .as(name)
                     .isBetween(1, 100);
@@ -101,6 +112,15 @@ class SecurityManifestsTest {
                 .contains("--group eye-processor --resource-pattern-type prefixed")
                 .contains(
                         "--allow-principal User:eye-processor --operation Write --operation Describe --topic eye.events.invalid")
+                .contains(
+                        "--allow-principal User:eye-processor --operation Write --operation Describe --topic eye.events.valid")
+                .contains(
+                        "--allow-principal User:eye-query --operation Read --operation Describe --topic eye.events.valid")
+                .contains(
+                        "--allow-principal User:eye-query --operation Read --operation Describe --topic eye.events.invalid")
+                .doesNotContain("User:eye-query --operation Write")
+                .doesNotContain("User:eye-query --operation Read --group")
+                .contains("--entity-name eye-query --add-config consumer_byte_rate=")
                 .contains("producer_byte_rate=");
     }
 

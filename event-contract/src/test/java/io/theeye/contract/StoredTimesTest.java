@@ -33,4 +33,16 @@ class StoredTimesTest {
         assertThat(StoredTimes.utc(null)).isNull();
         assertThat(StoredTimes.instant(null)).isNull();
     }
+
+    @Test
+    void dropsWhatIsFinerThanAMicrosecondTowardPostgresEpochAsTheDriverDoes() {
+        assertThat(StoredTimes.asStored(Instant.parse("2026-11-30T07:50:10.022289841Z")))
+                .isEqualTo(Instant.parse("2026-11-30T07:50:10.022289Z"));
+        assertThat(StoredTimes.asStored(Instant.parse("1999-12-31T23:59:59.999998500Z")))
+                .as("before PostgreSQL's epoch, toward it: up")
+                .isEqualTo(Instant.parse("1999-12-31T23:59:59.999999Z"));
+        assertThat(StoredTimes.asStored(Instant.parse("2021-01-01T09:15:27.243860Z")))
+                .isEqualTo(Instant.parse("2021-01-01T09:15:27.243860Z"));
+        assertThat(StoredTimes.asStored(null)).isNull();
+    }
 }

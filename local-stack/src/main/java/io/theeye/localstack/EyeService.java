@@ -5,13 +5,13 @@ import java.util.Optional;
 
 /**
  * The three services and the identities each one gets from the stack: its own PostgreSQL login
- * role and, for the two that use Kafka, its own SCRAM user. The names match the services'
- * application.properties defaults, the V7 migration's grants and the Kubernetes overlays.
+ * role and its own Kafka SCRAM user. The names match the services' application.properties
+ * defaults, the V7 migration's grants and the Kubernetes overlays.
  */
 public enum EyeService {
     INGEST("ingest-service", "eye_ingest", "eye-ingest"),
     PROCESSOR("processor-service", "eye_processor", "eye-processor"),
-    QUERY("query-service", "eye_query", null);
+    QUERY("query-service", "eye_query", "eye-query");
 
     private final String serviceName;
     private final String databaseRole;
@@ -33,7 +33,7 @@ public enum EyeService {
         return databaseRole;
     }
 
-    /** The Kafka SCRAM user the service authenticates as; query-service does not use Kafka. */
+    /** The Kafka SCRAM user the service authenticates as (query-service's only reads, for the live view). */
     public Optional<String> kafkaUser() {
         return Optional.ofNullable(kafkaUser);
     }

@@ -25,8 +25,10 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The services' Kafka users and what each may do, as the prod overlay's KafkaUsers grant it:
  * ingest may only write the raw topic; the processor may read it in its consumer groups and write
- * the invalid topic. Nobody else may do anything: the broker denies what no ACL allows, and only
- * the operator (a super user) may create or delete topics and alter other groups.
+ * the invalid and valid topics; query may read the invalid and valid topics without a consumer
+ * group (it assigns partitions itself and commits nothing). Nobody else may do anything: the broker
+ * denies what no ACL allows, and only the operator (a super user) may create or delete topics and
+ * alter other groups.
  */
 final class KafkaAccessControl {
 
@@ -41,6 +43,7 @@ final class KafkaAccessControl {
     static List<AclBinding> bindings() {
         String ingest = principal(EyeService.INGEST);
         String processor = principal(EyeService.PROCESSOR);
+        String query = principal(EyeService.QUERY);
         return List.of(
                 allow(topic(Topics.RAW), ingest, AclOperation.WRITE),
                 allow(topic(Topics.RAW), ingest, AclOperation.DESCRIBE),
@@ -48,7 +51,13 @@ final class KafkaAccessControl {
                 allow(topic(Topics.RAW), processor, AclOperation.DESCRIBE),
                 allow(group(PROCESSOR_GROUP_PREFIX), processor, AclOperation.READ),
                 allow(topic(Topics.INVALID), processor, AclOperation.WRITE),
-                allow(topic(Topics.INVALID), processor, AclOperation.DESCRIBE));
+                allow(topic(Topics.INVALID), processor, AclOperation.DESCRIBE),
+                allow(topic(Topics.VALID), processor, AclOperation.WRITE),
+                allow(topic(Topics.VALID), processor, AclOperation.DESCRIBE),
+                allow(topic(Topics.VALID), query, AclOperation.READ),
+                allow(topic(Topics.VALID), query, AclOperation.DESCRIBE),
+                allow(topic(Topics.INVALID), query, AclOperation.READ),
+                allow(topic(Topics.INVALID), query, AclOperation.DESCRIBE));
     }
 
     /** Creates or updates the services' SCRAM users and their ACLs; idempotent. */

@@ -2,6 +2,7 @@ package io.theeye.localstack;
 
 import io.theeye.contract.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * and ACLs in place.
  */
 public final class LocalStack implements AutoCloseable {
+
+    /** The valid topic keeps 7 days, as in every deployment: the events table keeps them for good. */
+    static final String VALID_RETENTION_MS = Long.toString(Duration.ofDays(7).toMillis());
 
     private final StackOptions options;
     private PostgresServer postgres;
@@ -92,7 +96,10 @@ public final class LocalStack implements AutoCloseable {
                 // The raw topic is the system of record: it is never trimmed by age or size.
                 new NewTopic(Topics.RAW, options.rawPartitions(), (short) 1)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
-                new NewTopic(Topics.INVALID, options.invalidPartitions(), (short) 1));
+                new NewTopic(Topics.INVALID, options.invalidPartitions(), (short) 1),
+                // Keyed by session like the raw topic, with as many partitions: a session's order holds.
+                new NewTopic(Topics.VALID, options.rawPartitions(), (short) 1)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, VALID_RETENTION_MS)));
         try (Admin admin = kafka.operatorAdmin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing =

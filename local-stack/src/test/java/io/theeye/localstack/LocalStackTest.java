@@ -25,11 +25,12 @@ class LocalStackTest {
             StackEndpoints endpoints = stack.endpoints();
             try (Admin admin = Admin.create(endpoints.kafkaOperatorConfig())) {
                 Map<String, TopicDescription> topics = admin.describeTopics(
-                                java.util.List.of(Topics.RAW, Topics.INVALID))
+                                java.util.List.of(Topics.RAW, Topics.INVALID, Topics.VALID))
                         .allTopicNames()
                         .get(10, TimeUnit.SECONDS);
                 assertThat(topics.get(Topics.RAW).partitions()).hasSize(12);
                 assertThat(topics.get(Topics.INVALID).partitions()).hasSize(3);
+                assertThat(topics.get(Topics.VALID).partitions()).hasSize(12);
             }
             try (Connection connection = connect(endpoints);
                     ResultSet types = connection.createStatement().executeQuery("SELECT count(*) FROM event_types")) {

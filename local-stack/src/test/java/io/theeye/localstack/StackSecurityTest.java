@@ -96,12 +96,67 @@ class StackSecurityTest {
         }
     }
 
-    @Test
-    void ingestsUserMayNotWriteAnyOtherTopic() {
-        try (KafkaProducer<String, String> producer = producer(endpoints.kafkaClientConfig(EyeService.INGEST))) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.INVALID, "k", "{}"))
+    @ParameterizedTest
+    @CsvSource({
+        "INGEST, eye.events.invalid",
+        "INGEST, eye.events.valid",
+        "QUERY, eye.events.valid",
+        "QUERY, eye.events.invalid",
+        "QUERY, eye.events.raw"
+    })
+    void aServiceUserMayNotWriteATopicItOnlyReadsOrNeverUses(EyeService service, String topic) {
+        // Without idempotence the refusal is the topic's, not the cluster's (an idempotent producer
+        // first asks for a producer id, which a user allowed to write nowhere is refused).
+        Map<String, Object> client = new HashMap<>(endpoints.kafkaClientConfig(service));
+        client.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        try (KafkaProducer<String, String> producer = producer(client)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "{}"))
                             .get(10, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void processorsUserMayWriteTheValidTopicAndQuerysUserMayReadItWithoutAGroup() throws Exception {
+        String key = "stack-security-" + System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(endpoints.kafkaClientConfig(EyeService.PROCESSOR))) {
+            producer.send(new ProducerRecord<>(Topics.VALID, key, "{}")).get(10, TimeUnit.SECONDS);
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(endpoints.kafkaClientConfig(EyeService.QUERY), null)) {
+            List<TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : List.of(Topics.VALID, Topics.INVALID)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            boolean found = false;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!found && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    found |= key.equals(record.key());
+                }
+            }
+            assertThat(found).as("the processor's record, read by query").isTrue();
+        }
+    }
+
+    @Test
+    void querysUserMayNotReadTheRawTopic() {
+        try (KafkaConsumer<String, String> consumer = consumer(endpoints.kafkaClientConfig(EyeService.QUERY), null)) {
+            consumer.assign(List.of(new TopicPartition(Topics.RAW, 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(5)))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void querysUserMayNotJoinAConsumerGroup() {
+        try (KafkaConsumer<String, String> consumer =
+                consumer(endpoints.kafkaClientConfig(EyeService.QUERY), "eye-query")) {
+            consumer.subscribe(List.of(Topics.VALID));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(5)))
+                    .isInstanceOf(GroupAuthorizationException.class);
         }
     }
 
@@ -125,7 +180,7 @@ class StackSecurityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"INGEST", "PROCESSOR"})
+    @CsvSource({"INGEST", "PROCESSOR", "QUERY"})
     void noServiceUserMayDeleteTheRawTopic(EyeService service) {
         try (Admin admin = admin(endpoints.kafkaClientConfig(service))) {
             assertThatThrownBy(
@@ -258,7 +313,9 @@ class StackSecurityTest {
 
     private static KafkaConsumer<String, String> consumer(Map<String, Object> client, String group) {
         Map<String, Object> config = new HashMap<>(client);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        if (group != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CLIENT_BOUND_MS);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());

@@ -9,18 +9,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.theeye.contract.Topics;
+import io.theeye.contract.ValidEventRecord;
 import io.theeye.localstack.LocalStackTestResource;
 import io.theeye.processor.validation.EventTypeRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,27 +70,58 @@ class PipelineTest {
 
         raw.send(bad.toString(), EventTestData.envelope(bad, APPLICATION, broken));
 
-        Map<String, Object> config =
-                new HashMap<>(LocalStackTestResource.endpoints().kafkaOperatorConfig());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INVALID));
-            JsonNode found = null;
-            long deadline = System.nanoTime() + STORED_WITHIN.toNanos();
-            while (found == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(bad.toString())) {
-                        found = EventTestData.MAPPER.readTree(record.value());
-                    }
-                }
-            }
-            assertThat(found).as("invalid record on " + Topics.INVALID).isNotNull();
-            assertThat(found.at("/errors/0/code").asText()).isEqualTo("missing_field");
-            assertThat(found.at("/errors/0/path").asText()).isEqualTo("/session_id");
-            assertThat(found.get("payload")).isEqualTo(broken);
-        }
+        List<JsonNode> published = TopicReader.read(Topics.INVALID, withId(bad), 1, STORED_WITHIN);
+        assertThat(published).as("invalid record on " + Topics.INVALID).hasSize(1);
+        JsonNode found = published.get(0);
+        assertThat(found.at("/errors/0/code").asText()).isEqualTo("missing_field");
+        assertThat(found.at("/errors/0/path").asText()).isEqualTo("/session_id");
+        assertThat(found.get("payload")).isEqualTo(broken);
+    }
+
+    @Test
+    void publishesTheStoredCopyOfEachValidEventToTheValidTopicWithItsColumnsAndNoInvalidOne() throws Exception {
+        UUID good = UUID.randomUUID();
+        UUID bad = UUID.randomUUID();
+        ObjectNode original = EventTestData.seed(0);
+        // Finer than PostgreSQL keeps: the record carries the time as stored.
+        original.put("timestamp", "2021-01-01T09:15:27.243860999Z");
+        ObjectNode resent = EventTestData.seed(0);
+        ((ObjectNode) resent.get("data")).put("path", "/resent");
+        ObjectNode broken = EventTestData.seed(1);
+        broken.remove("data");
+
+        raw.send("valid-topic", EventTestData.envelope(good, APPLICATION, original));
+        raw.send("valid-topic", EventTestData.envelope(bad, APPLICATION, broken));
+        raw.send("valid-topic", EventTestData.envelope(good, APPLICATION, resent));
+        UUID marker = UUID.randomUUID();
+        raw.send("valid-topic", EventTestData.envelope(marker, APPLICATION, EventTestData.seed(2)));
+
+        List<JsonNode> published = TopicReader.read(Topics.VALID, withId(good, bad, marker), 2, STORED_WITHIN);
+        assertThat(published)
+                .extracting(r -> r.get("event_id").asText())
+                .containsExactlyInAnyOrder(good.toString(), marker.toString());
+        JsonNode record = published.stream().filter(withId(good)).findFirst().orElseThrow();
+        assertThat(record.get("schema").asText()).isEqualTo(ValidEventRecord.SCHEMA);
+        assertThat(record.get("application_id").asText()).isEqualTo(APPLICATION.toString());
+        assertThat(record.get("session_id").asText())
+                .isEqualTo(original.get("session_id").asText());
+        assertThat(record.get("category").asText())
+                .isEqualTo(original.get("category").asText());
+        assertThat(record.get("name").asText()).isEqualTo(original.get("name").asText());
+        assertThat(record.get("data")).as("the first copy's data, as stored").isEqualTo(original.get("data"));
+        assertThat(record.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(record.get("occurred_at").asText()).toString())
+                .isEqualTo(StoredEvents.occurredAtInstant(good))
+                .isEqualTo("2021-01-01T09:15:27.243860Z");
+        assertThat(record.get("kafka_partition").asInt() + ":"
+                        + record.get("kafka_offset").asLong())
+                .isEqualTo(StoredEvents.arrival(good));
+    }
+
+    private static java.util.function.Predicate<JsonNode> withId(UUID... ids) {
+        java.util.Set<String> wanted =
+                java.util.Arrays.stream(ids).map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+        return record -> wanted.contains(record.path("event_id").asText());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.theeye.contract.Topics;
 import io.theeye.localstack.LocalStackTestResource;
 import io.theeye.processor.validation.EventTypeRegistry;
 import jakarta.inject.Inject;
@@ -62,6 +63,40 @@ class ReplayTest {
         assertThat(StoredEvents.countedInRollup(application, false)).isZero();
         assertThat(StoredEvents.countedOnArrival(application, true)).isEqualTo(1);
         assertThat(StoredEvents.countedOnArrival(application, false)).isZero();
+        assertThat(publishedCopies(id, 1)).as("published once it was stored").isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedEventThatItsReplayDidNotPublishIsPublishedByTheSweep() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(registry::isReady);
+        UUID id = UUID.randomUUID();
+        ObjectNode broken = EventTestData.seed(0);
+        ((ObjectNode) broken.get("data")).remove("path");
+        try (RawTopicWriter raw = new RawTopicWriter()) {
+            raw.send("sweep", EventTestData.envelope(id, UUID.randomUUID(), broken));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.countInvalid(id) == 1);
+        // What a replay leaves when it dies after its commit and before Kafka acknowledged: the event
+        // moved into events, replayed, never recorded as published.
+        StoredEvents.execute("INSERT INTO events (event_id, application_id, session_id, category, name, data,"
+                + " occurred_at, received_at, kafka_partition, kafka_offset, schema_version)"
+                + " SELECT event_id, application_id, (payload->>'session_id')::uuid, category, name, payload->'data',"
+                + " occurred_at, received_at, kafka_partition, kafka_offset, 1 FROM invalid_events WHERE event_id = '"
+                + id + "'");
+        StoredEvents.execute("UPDATE invalid_events SET replay_status = 'replayed', replayed_at = now() - interval '1"
+                + " minute' WHERE event_id = '" + id + "'");
+
+        assertThat(publishedCopies(id, 1)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.validPublished(id));
+    }
+
+    private static int publishedCopies(UUID id, int atLeast) {
+        return TopicReader.read(
+                        Topics.VALID,
+                        record -> record.path("event_id").asText().equals(id.toString()),
+                        atLeast,
+                        Duration.ofSeconds(30))
+                .size();
     }
 
     @Test

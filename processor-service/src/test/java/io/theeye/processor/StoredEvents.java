@@ -41,6 +41,26 @@ final class StoredEvents {
                 eventId);
     }
 
+    /** Whether a replayed event is recorded as published on the valid topic. */
+    static boolean validPublished(UUID eventId) {
+        return "t"
+                .equals(single(
+                        "SELECT valid_published_at IS NOT NULL FROM invalid_events WHERE event_id = ?", eventId));
+    }
+
+    /** A valid event's own time as an ISO-8601 instant. */
+    static String occurredAtInstant(UUID eventId) {
+        return java.time.Instant.parse(single(
+                        "SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM events WHERE event_id = ?",
+                        eventId))
+                .toString();
+    }
+
+    /** A valid event's arrival, partition:offset of the raw record that was stored. */
+    static String arrival(UUID eventId) {
+        return single("SELECT kafka_partition || ':' || kafka_offset FROM events WHERE event_id = ?", eventId);
+    }
+
     /** The messages of the records of a partition recorded as malformed. */
     static java.util.List<String> malformedMessagesIn(int partition) {
         try (Connection connection = connect();

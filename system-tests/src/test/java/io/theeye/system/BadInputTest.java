@@ -124,6 +124,9 @@ class BadInputTest {
                 "/v1/stats?from=%s&to=%s",
                 "/v1/invalid-events?code=%s",
                 "/v1/invalid-events/summary?from=%s",
+                "/v1/export?from=%s&to=%s",
+                "/v1/export?from=2021-01-01T00:00:00Z&to=2021-01-02T00:00:00Z&category=%s",
+                "/v1/live?code=%s",
                 "/v1/admin/applications/%s");
         List<String> problems = new ArrayList<>();
         int requests = 0;

@@ -2,6 +2,7 @@ package io.theeye.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.theeye.localstack.StackEndpoints;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +54,78 @@ final class Reconciliation {
         });
         assertThat(doubled).as("events stored more than once").isEmpty();
         assertThat(sent).as("everything stored was sent").containsAll(stored.keySet());
+    }
+
+    /**
+     * The valid topic, de-duplicated by identity, is the application's events table: every stored
+     * valid event was published (waiting, bounded, for a redelivered batch to publish it again), no
+     * invalid or unsent event was, and every copy carries the stored columns. Answers how many
+     * copies beyond the first the topic holds (a redelivered batch publishes again).
+     */
+    int assertValidTopicMatchesEvents(UUID application, Duration within) {
+        Map<UUID, Columns> stored = storedValid(application);
+        Map<UUID, List<JsonNode>> published = ValidTopic.copies(endpoints, application, stored.keySet(), within);
+        assertThat(published.keySet())
+                .as("the valid topic, de-duplicated by event id, against the events table")
+                .isEqualTo(stored.keySet());
+        int extra = 0;
+        for (Map.Entry<UUID, List<JsonNode>> event : published.entrySet()) {
+            for (JsonNode copy : event.getValue()) {
+                assertThat(columns(copy)).as("record of " + event.getKey()).isEqualTo(stored.get(event.getKey()));
+            }
+            extra += event.getValue().size() - 1;
+        }
+        return extra;
+    }
+
+    /** A valid event's columns: data as JSON (equal whatever the key order), the others as one line. */
+    private record Columns(String line, JsonNode data) {}
+
+    /** The application's stored valid events' columns. */
+    private Map<UUID, Columns> storedValid(UUID application) {
+        Map<UUID, Columns> rows = new HashMap<>();
+        try (Connection connection = connect();
+                var query = connection.prepareStatement(
+                        "SELECT event_id, session_id, category, name, data::text, occurred_at, kafka_partition,"
+                                + " kafka_offset, schema_version FROM events WHERE application_id = ?")) {
+            query.setObject(1, application);
+            ResultSet row = query.executeQuery();
+            while (row.next()) {
+                rows.put(
+                        row.getObject(1, UUID.class),
+                        new Columns(
+                                String.join(
+                                        " ",
+                                        row.getString(2),
+                                        row.getString(3),
+                                        row.getString(4),
+                                        row.getObject(6, java.time.OffsetDateTime.class)
+                                                .toInstant()
+                                                .toString(),
+                                        row.getInt(7) + ":" + row.getLong(8),
+                                        Integer.toString(row.getInt(9))),
+                                Http.MAPPER.readTree(row.getString(5))));
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /** The same columns of a record of the valid topic. */
+    private static Columns columns(JsonNode record) {
+        return new Columns(
+                String.join(
+                        " ",
+                        record.get("session_id").asText(),
+                        record.get("category").asText(),
+                        record.get("name").asText(),
+                        java.time.Instant.parse(record.get("occurred_at").asText())
+                                .toString(),
+                        record.get("kafka_partition").asInt() + ":"
+                                + record.get("kafka_offset").asLong(),
+                        Integer.toString(record.get("schema_version").asInt())),
+                record.get("data"));
     }
 
     /** How many copies of each of an application's event ids the valid and invalid tables hold together. */

@@ -46,6 +46,7 @@ public class BatchProcessor {
     private final EventTypeRegistry registry;
     private final BatchWriter writer;
     private final InvalidEventPublisher invalidPublisher;
+    private final ValidEventPublisher validPublisher;
     private final PartitionProgress progress;
     private final ProcessorConfig config;
     private final MeterRegistry metrics;
@@ -58,6 +59,7 @@ public class BatchProcessor {
             EventTypeRegistry registry,
             BatchWriter writer,
             InvalidEventPublisher invalidPublisher,
+            ValidEventPublisher validPublisher,
             PartitionProgress progress,
             ProcessorConfig config,
             MeterRegistry metrics) {
@@ -65,6 +67,7 @@ public class BatchProcessor {
         this.registry = registry;
         this.writer = writer;
         this.invalidPublisher = invalidPublisher;
+        this.validPublisher = validPublisher;
         this.progress = progress;
         this.config = config;
         this.metrics = metrics;
@@ -104,7 +107,12 @@ public class BatchProcessor {
                     }
                     Verdicts v = verdicts.get();
                     return writer.write(v.firstCopies(), v.validatedAt())
-                            .call(written -> invalidPublisher.publish(invalid(written.kept()), v.validatedAt()));
+                            // Both topics at once: one Kafka round trip per batch, not two.
+                            .call(written -> Uni.join()
+                                    .all(
+                                            invalidPublisher.publish(invalid(written.kept()), v.validatedAt()),
+                                            validPublisher.publish(written.kept()))
+                                    .andFailFast());
                 })
                 .onFailure()
                 .invoke(failure -> {

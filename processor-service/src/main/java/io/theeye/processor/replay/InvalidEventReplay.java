@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Re-validates recorded invalid events against today's registry. A dry run only reports; a real
  * run moves the now-valid ones into {@code events} exactly once and marks them replayed (the raw
- * log already holds them, so nothing is re-sent to Kafka). Running it again changes nothing.
+ * log already holds them, so nothing is re-sent to the raw topic), then publishes them on the valid
+ * topic ({@link ReplayPublication}). Running it again changes nothing.
  */
 @ApplicationScoped
 public class InvalidEventReplay {
@@ -36,12 +37,15 @@ public class InvalidEventReplay {
     private final ObjectMapper mapper;
     private final EventValidator validator;
     private final EventStore store;
+    private final ReplayPublication publication;
 
-    InvalidEventReplay(Pool pool, ObjectMapper mapper, EventValidator validator, EventStore store) {
+    InvalidEventReplay(
+            Pool pool, ObjectMapper mapper, EventValidator validator, EventStore store, ReplayPublication publication) {
         this.pool = pool;
         this.mapper = mapper;
         this.validator = validator;
         this.store = store;
+        this.publication = publication;
     }
 
     public Uni<ReplayReport> replay(ReplayRequest request) {
@@ -75,12 +79,23 @@ public class InvalidEventReplay {
                             moved.remove(refused.item());
                             kept.add(refusedByDatabase(refused.item(), refused.reason()));
                         }
-                        return store.storeReplay(List.of(), kept).map(ignored -> {
-                            LOG.infof(
-                                    "replay moved %d events to the valid store; %d still invalid",
-                                    moved.size(), kept.size());
-                            return report(request, rows.size(), moved, kept);
-                        });
+                        return store.storeReplay(List.of(), kept)
+                                .call(ignored -> publication
+                                        .publishMoved(moved)
+                                        .onFailure()
+                                        .recoverWithUni(failure -> {
+                                            LOG.warnf(
+                                                    "%d replayed events stored but not published yet; the sweep"
+                                                            + " publishes them: %s",
+                                                    moved.size(), failure.toString());
+                                            return Uni.createFrom().voidItem();
+                                        }))
+                                .map(ignored -> {
+                                    LOG.infof(
+                                            "replay moved %d events to the valid store; %d still invalid",
+                                            moved.size(), kept.size());
+                                    return report(request, rows.size(), moved, kept);
+                                });
                     });
         });
     }

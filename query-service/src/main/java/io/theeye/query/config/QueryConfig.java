@@ -25,6 +25,12 @@ public interface QueryConfig {
     /** Administration of applications and event types. */
     Admin admin();
 
+    /** The live view: {@code GET /v1/live} and the console's Live tab. */
+    Live live();
+
+    /** The streaming export: {@code GET /v1/export}. */
+    Export export();
+
     /** Bounds of the stats ranges, so one request never reads an unbounded rollup. */
     interface Stats {
         /** The longest range, in days, that may be counted in hour buckets. */
@@ -59,5 +65,58 @@ public interface QueryConfig {
          */
         @WithDefault("24h")
         Duration keyRotationOverlap();
+    }
+
+    /**
+     * The live view. One Kafka consumer per instance reads the valid and invalid topics while
+     * someone watches, and fans each event out to the viewers whose filters it matches.
+     */
+    interface Live {
+        /** Read the topics at all; when off, {@code GET /v1/live} answers 503. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Viewers one instance serves at once; one more is refused with 503. */
+        @WithDefault("20")
+        int maxViewers();
+
+        /** Messages waiting for one viewer; a viewer that falls further behind is dropped. */
+        @WithDefault("500")
+        int viewerQueue();
+
+        /** Bytes waiting for one viewer, counting each event whole; a viewer beyond it is dropped. */
+        @WithDefault("1048576")
+        long viewerQueueBytes();
+
+        /** Recent events kept so that a viewer who reconnects with Last-Event-ID misses nothing. */
+        @WithDefault("2000")
+        int recentEvents();
+
+        /** Bytes bound of the recent events. */
+        @WithDefault("8388608")
+        long recentBytes();
+
+        /** A viewer who was sent nothing for this long gets a comment, so proxies keep the stream open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** How long the consumer keeps reading after the last viewer left (a reconnect can resume). */
+        @WithDefault("60s")
+        Duration idleAfter();
+    }
+
+    /** Streaming export bounds. */
+    interface Export {
+        /** The longest range, in days, one export may cover. */
+        @WithDefault("31")
+        int maxDays();
+
+        /** Exports one instance streams at once (each holds a database connection); one more is a 503. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** Rows fetched from PostgreSQL at a time: with the HTTP buffers, what one export holds in memory. */
+        @WithDefault("500")
+        int fetchRows();
     }
 }

@@ -188,5 +188,47 @@ final class ApiExamples {
              "detail": "application 0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70 is disabled: it gets no new key",
              "code": "conflict"}""";
 
+    static final String LIVE_STREAM = """
+            event: status
+            retry: 3000
+            data: {"resumed":null,"viewers":1,"max_viewers":20}
+
+            id: eye.events.valid:4:1234
+            event: valid
+            data: {"schema":"eye.valid/1","event_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f71","application_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70","session_id":"e2085be5-9137-4e4e-80b5-f1ffddc25423","category":"page interaction","name":"pageview","data":{"host":"www.example.com","path":"/"},"occurred_at":"2021-01-01T09:15:27.243860Z","corrected_at":null,"received_at":"2021-01-01T09:15:27.512Z","schema_version":1,"kafka_partition":4,"kafka_offset":1234}
+
+            id: eye.events.invalid:1:88
+            event: invalid
+            data: {"event_id":"0192e7a0-9b1c-7d3e-9f10-2b7c4d5e6f72","application_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70","received_at":"2021-01-01T09:15:28Z","payload":{"session_id":"e2085be5-9137-4e4e-80b5-f1ffddc25423","category":"page interaction","name":"pageview","data":{"host":"www.example.com"},"timestamp":"2021-01-01 09:15:27.243860"},"errors":[{"code":"schema_violation","path":"/data/path","message":"required property 'path' not found"}],"validated_at":"2021-01-01T09:15:28.120Z"}
+
+            :heartbeat
+
+            event: dropped
+            data: {"reason":"slow","detail":"this stream fell 500 events behind and was ended; reconnect, ideally with narrower filters"}
+            """;
+
+    static final String EXPORT_NDJSON = """
+            {"event_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f71","application_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70","session_id":"e2085be5-9137-4e4e-80b5-f1ffddc25423","category":"page interaction","name":"pageview","data":{"host": "www.example.com", "path": "/"},"timestamp":"2021-01-01T09:15:27.243860Z","received_at":"2021-01-01T09:15:27.512Z","schema_version":1}
+            {"event_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f73","application_id":"0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70","session_id":"e2085be5-9137-4e4e-80b5-f1ffddc25423","category":"page interaction","name":"cta click","data":{"host": "www.example.com", "path": "/", "element": "chat bubble"},"timestamp":"2021-01-01T09:16:02.100000Z","received_at":"2021-01-01T09:16:02.300Z","schema_version":1}
+            """;
+
+    static final String EXPORT_CSV = """
+            event_id,application_id,session_id,category,name,timestamp,corrected_at,received_at,schema_version,data
+            0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f71,0192e7a0-8a4c-7d3e-9f10-2b7c4d5e6f70,e2085be5-9137-4e4e-80b5-f1ffddc25423,page interaction,pageview,2021-01-01T09:15:27.243860Z,,2021-01-01T09:15:27.512Z,1,"{""host"": ""www.example.com"", ""path"": ""/""}"
+            """;
+
+    static final String EXPORT_RANGE_PROBLEM = """
+            {"type": "https://theeye.io/problems/invalid_parameter", "title": "Invalid parameter", "status": 400,
+             "detail": "from: an export may span at most 31 days; split it into several", "code": "invalid_parameter"}""";
+
+    static final String LIVE_FULL = """
+            {"type": "https://theeye.io/problems/unavailable", "title": "Too many live viewers", "status": 503,
+             "detail": "this server already streams to its maximum of 20 live viewers; retry later",
+             "code": "unavailable"}""";
+
+    static final String EXPORTS_BUSY = """
+            {"type": "https://theeye.io/problems/unavailable", "title": "Too many exports", "status": 503,
+             "detail": "this server already streams its maximum of 4 exports; retry later", "code": "unavailable"}""";
+
     private ApiExamples() {}
 }

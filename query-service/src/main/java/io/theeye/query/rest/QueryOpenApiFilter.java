@@ -1,6 +1,7 @@
 package io.theeye.query.rest;
 
 import io.theeye.contract.ErrorCode;
+import io.theeye.query.service.ExportFormat;
 import io.theeye.query.storage.CountingClock;
 import io.theeye.query.storage.InvalidEventFilter;
 import io.theeye.query.storage.StatsQuery.Bucket;
@@ -26,7 +27,9 @@ public class QueryOpenApiFilter implements OASFilter {
             "bucket", Bucket.wires(),
             "group_by", Grouping.wires(),
             "clock", CountingClock.wires(),
-            "force", List.of("true", "false"));
+            "force", List.of("true", "false"),
+            "kind", List.of("valid", "invalid"),
+            "format", ExportFormat.wires());
 
     @Override
     public Parameter filterParameter(Parameter parameter) {
